@@ -91,7 +91,8 @@ async function handle(
     }
   }
 
-  if (service === 'rest') return proxy(req, res, `${routes.restUrl}${subPath}${url.search}`, apikey);
+  if (service === 'rest')
+    return proxy(req, res, `${routes.restUrl}${subPath}${url.search}`, apikey);
   if (service === 'auth') return routes.auth(req, res, subPath, url);
   return routes.storage(req, res, subPath, url);
 }

