@@ -36,6 +36,7 @@ export default defineConfig({
   test: {
     root,
     environment: 'node',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
