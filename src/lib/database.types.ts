@@ -15,13 +15,1223 @@ export type Database = {
   }
   public: {
     Tables: {
-      [_ in never]: never
+      accessibility_checks: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          address: string
+          bathroom: string
+          bedroom: string
+          build_year: number | null
+          checked_at: string
+          class: string | null
+          complex_name: string
+          corporation_id: string
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          id: string
+          living_room: string
+          location: unknown
+          municipality_code: string
+          neighbourhood_code: string
+          new_build: boolean
+          scooter_storage: string
+          toilet: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          address: string
+          bathroom: string
+          bedroom: string
+          build_year?: number | null
+          checked_at?: string
+          class?: never
+          complex_name?: string
+          corporation_id: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          id: string
+          living_room: string
+          location: unknown
+          municipality_code?: string
+          neighbourhood_code: string
+          new_build?: boolean
+          scooter_storage?: string
+          toilet: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          address?: string
+          bathroom?: string
+          bedroom?: string
+          build_year?: number | null
+          checked_at?: string
+          class?: never
+          complex_name?: string
+          corporation_id?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          id?: string
+          living_room?: string
+          location?: unknown
+          municipality_code?: string
+          neighbourhood_code?: string
+          new_build?: boolean
+          scooter_storage?: string
+          toilet?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "accessibility_checks_corporation_id_fkey"
+            columns: ["corporation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "accessibility_checks_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "accessibility_checks_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      attachments: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          bytes: number
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          height: number | null
+          id: string
+          kind: string
+          mime_type: string
+          municipality_code: string
+          organisation_id: string
+          record_id: string
+          record_table: string
+          storage_path: string
+          updated_at: string
+          uploaded_at: string | null
+          version: number
+          width: number | null
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          bytes: number
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          height?: number | null
+          id: string
+          kind?: string
+          mime_type: string
+          municipality_code?: string
+          organisation_id: string
+          record_id: string
+          record_table: string
+          storage_path: string
+          updated_at?: string
+          uploaded_at?: string | null
+          version?: number
+          width?: number | null
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          bytes?: number
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          height?: number | null
+          id?: string
+          kind?: string
+          mime_type?: string
+          municipality_code?: string
+          organisation_id?: string
+          record_id?: string
+          record_table?: string
+          storage_path?: string
+          updated_at?: string
+          uploaded_at?: string | null
+          version?: number
+          width?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attachments_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "attachments_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      audit_log: {
+        Row: {
+          actor: string | null
+          actor_role: string | null
+          at: string
+          changes: NonNullable<Json>
+          id: number
+          operation: string
+          record_id: string
+          table_name: string
+        }
+        Insert: {
+          actor?: string | null
+          actor_role?: string | null
+          at?: string
+          changes?: NonNullable<Json>
+          id?: never
+          operation: string
+          record_id: string
+          table_name: string
+        }
+        Update: {
+          actor?: string | null
+          actor_role?: string | null
+          at?: string
+          changes?: NonNullable<Json>
+          id?: never
+          operation?: string
+          record_id?: string
+          table_name?: string
+        }
+        Relationships: []
+      }
+      garden_projects: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          address: string
+          completed_at: string | null
+          corporation_id: string
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          facade_garden: boolean
+          green_added_m2: number
+          green_roof_m2: number
+          households: number
+          id: string
+          location: unknown
+          municipality_code: string
+          neighbourhood_code: string
+          plants: number
+          rain_barrels: number
+          status: string
+          tiles_removed_m2: number
+          title: string
+          trees: number
+          updated_at: string
+          version: number
+          walk_id: string | null
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          address?: string
+          completed_at?: string | null
+          corporation_id: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          facade_garden?: boolean
+          green_added_m2?: number
+          green_roof_m2?: number
+          households?: number
+          id: string
+          location: unknown
+          municipality_code?: string
+          neighbourhood_code: string
+          plants?: number
+          rain_barrels?: number
+          status?: string
+          tiles_removed_m2?: number
+          title: string
+          trees?: number
+          updated_at?: string
+          version?: number
+          walk_id?: string | null
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          address?: string
+          completed_at?: string | null
+          corporation_id?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          facade_garden?: boolean
+          green_added_m2?: number
+          green_roof_m2?: number
+          households?: number
+          id?: string
+          location?: unknown
+          municipality_code?: string
+          neighbourhood_code?: string
+          plants?: number
+          rain_barrels?: number
+          status?: string
+          tiles_removed_m2?: number
+          title?: string
+          trees?: number
+          updated_at?: string
+          version?: number
+          walk_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "garden_projects_corporation_id_fkey"
+            columns: ["corporation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "garden_projects_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "garden_projects_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "garden_projects_walk_id_fkey"
+            columns: ["walk_id"]
+            referencedRelation: "walks"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      municipalities: {
+        Row: {
+          code: string
+          name: string
+        }
+        Insert: {
+          code: string
+          name: string
+        }
+        Update: {
+          code?: string
+          name?: string
+        }
+        Relationships: []
+      }
+      neighbourhood_grades: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          grade: number
+          id: string
+          municipality_code: string
+          neighbourhood_code: string
+          organisation_id: string | null
+          quarter: number
+          theme: string
+          updated_at: string
+          version: number
+          year: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          grade: number
+          id: string
+          municipality_code?: string
+          neighbourhood_code: string
+          organisation_id?: string | null
+          quarter: number
+          theme: string
+          updated_at?: string
+          version?: number
+          year: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          grade?: number
+          id?: string
+          municipality_code?: string
+          neighbourhood_code?: string
+          organisation_id?: string | null
+          quarter?: number
+          theme?: string
+          updated_at?: string
+          version?: number
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "neighbourhood_grades_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "neighbourhood_grades_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "neighbourhood_grades_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      neighbourhood_rings: {
+        Row: {
+          is_hole: boolean
+          neighbourhood_code: string
+          ring: unknown
+          ring_no: number
+        }
+        Insert: {
+          is_hole: boolean
+          neighbourhood_code: string
+          ring: unknown
+          ring_no: number
+        }
+        Update: {
+          is_hole?: boolean
+          neighbourhood_code?: string
+          ring?: unknown
+          ring_no?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "neighbourhood_rings_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      neighbourhoods: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          bbox: unknown
+          code: string
+          created_at: string
+          deleted_at: string | null
+          homes: number | null
+          inhabitants: number | null
+          kind: string
+          label: unknown
+          municipality_code: string
+          name: string
+          updated_at: string
+          version: number
+          wijk_code: string | null
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          bbox: unknown
+          code: string
+          created_at?: string
+          deleted_at?: string | null
+          homes?: number | null
+          inhabitants?: number | null
+          kind: string
+          label: unknown
+          municipality_code: string
+          name: string
+          updated_at?: string
+          version?: number
+          wijk_code?: string | null
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          bbox?: unknown
+          code?: string
+          created_at?: string
+          deleted_at?: string | null
+          homes?: number | null
+          inhabitants?: number | null
+          kind?: string
+          label?: unknown
+          municipality_code?: string
+          name?: string
+          updated_at?: string
+          version?: number
+          wijk_code?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "neighbourhoods_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "neighbourhoods_wijk_code_fkey"
+            columns: ["wijk_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      observation_categories: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          code: string
+          created_at: string
+          deleted_at: string | null
+          icon: string
+          name_en: string
+          name_nl: string
+          parent_code: string | null
+          positive: boolean
+          sensitive: boolean
+          sort: number
+          theme: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          code: string
+          created_at?: string
+          deleted_at?: string | null
+          icon?: string
+          name_en: string
+          name_nl: string
+          parent_code?: string | null
+          positive?: boolean
+          sensitive?: boolean
+          sort?: number
+          theme: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          code?: string
+          created_at?: string
+          deleted_at?: string | null
+          icon?: string
+          name_en?: string
+          name_nl?: string
+          parent_code?: string | null
+          positive?: boolean
+          sensitive?: boolean
+          sort?: number
+          theme?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "observation_categories_parent_code_fkey"
+            columns: ["parent_code"]
+            referencedRelation: "observation_categories"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      observation_events: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          assigned_organisation_id: string | null
+          author_role: string | null
+          body: string
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          from_status: string | null
+          id: string
+          kind: string
+          municipality_code: string
+          observation_id: string
+          rating: number | null
+          thumb: number | null
+          to_status: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          assigned_organisation_id?: string | null
+          author_role?: string | null
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          from_status?: string | null
+          id: string
+          kind: string
+          municipality_code?: string
+          observation_id: string
+          rating?: number | null
+          thumb?: number | null
+          to_status?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          assigned_organisation_id?: string | null
+          author_role?: string | null
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          from_status?: string | null
+          id?: string
+          kind?: string
+          municipality_code?: string
+          observation_id?: string
+          rating?: number | null
+          thumb?: number | null
+          to_status?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "observation_events_assigned_organisation_id_fkey"
+            columns: ["assigned_organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "observation_events_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observation_events_observation_id_fkey"
+            columns: ["observation_id"]
+            referencedRelation: "observations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "observation_events_observation_id_fkey"
+            columns: ["observation_id"]
+            referencedRelation: "shared_observations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      observations: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          accuracy_m: number | null
+          anonymised_at: string | null
+          assigned_organisation_id: string | null
+          category_code: string
+          close_reason: string | null
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string
+          id: string
+          location: unknown
+          municipality_code: string
+          neighbourhood_code: string
+          observed_at: string
+          reporter_organisation_id: string | null
+          resolved_at: string | null
+          sensitive: boolean
+          severity: number
+          status: string
+          updated_at: string
+          version: number
+          walk_id: string | null
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          accuracy_m?: number | null
+          anonymised_at?: string | null
+          assigned_organisation_id?: string | null
+          category_code: string
+          close_reason?: string | null
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          description?: string
+          id: string
+          location: unknown
+          municipality_code?: string
+          neighbourhood_code: string
+          observed_at?: string
+          reporter_organisation_id?: string | null
+          resolved_at?: string | null
+          sensitive?: boolean
+          severity?: number
+          status?: string
+          updated_at?: string
+          version?: number
+          walk_id?: string | null
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          accuracy_m?: number | null
+          anonymised_at?: string | null
+          assigned_organisation_id?: string | null
+          category_code?: string
+          close_reason?: string | null
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          description?: string
+          id?: string
+          location?: unknown
+          municipality_code?: string
+          neighbourhood_code?: string
+          observed_at?: string
+          reporter_organisation_id?: string | null
+          resolved_at?: string | null
+          sensitive?: boolean
+          severity?: number
+          status?: string
+          updated_at?: string
+          version?: number
+          walk_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "observations_assigned_organisation_id_fkey"
+            columns: ["assigned_organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "observations_category_code_fkey"
+            columns: ["category_code"]
+            referencedRelation: "observation_categories"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observations_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observations_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observations_reporter_organisation_id_fkey"
+            columns: ["reporter_organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "observations_walk_id_fkey"
+            columns: ["walk_id"]
+            referencedRelation: "walks"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organisations: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          active_until: string | null
+          created_at: string
+          deleted_at: string | null
+          id: string
+          kind: string
+          municipality_code: string
+          name: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          active_until?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          id?: string
+          kind: string
+          municipality_code?: string
+          name: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          active_until?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          id?: string
+          kind?: string
+          municipality_code?: string
+          name?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisations_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      profile_neighbourhoods: {
+        Row: {
+          neighbourhood_code: string
+          profile_id: string
+        }
+        Insert: {
+          neighbourhood_code: string
+          profile_id: string
+        }
+        Update: {
+          neighbourhood_code?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profile_neighbourhoods_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "profile_neighbourhoods_profile_id_fkey"
+            columns: ["profile_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      profiles: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          created_at: string
+          deleted_at: string | null
+          display_name: string
+          id: string
+          organisation_id: string
+          role: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          deleted_at?: string | null
+          display_name?: string
+          id: string
+          organisation_id: string
+          role: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          deleted_at?: string | null
+          display_name?: string
+          id?: string
+          organisation_id?: string
+          role?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profiles_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      sync_mutations: {
+        Row: {
+          client_id: string
+          error_code: string | null
+          error_message: string | null
+          mutation_id: string
+          received_at: string
+          record_id: string | null
+          status: string
+          table_name: string | null
+          user_id: string
+        }
+        Insert: {
+          client_id: string
+          error_code?: string | null
+          error_message?: string | null
+          mutation_id: string
+          received_at?: string
+          record_id?: string | null
+          status: string
+          table_name?: string | null
+          user_id?: string
+        }
+        Update: {
+          client_id?: string
+          error_code?: string | null
+          error_message?: string | null
+          mutation_id?: string
+          received_at?: string
+          record_id?: string | null
+          status?: string
+          table_name?: string | null
+          user_id?: string
+        }
+        Relationships: []
+      }
+      targets: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          agreement_no: number | null
+          created_at: string
+          deleted_at: string | null
+          description: string
+          id: string
+          metric: string
+          municipality_code: string
+          neighbourhood_code: string | null
+          organisation_id: string | null
+          target_value: number
+          updated_at: string
+          version: number
+          year: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          agreement_no?: number | null
+          created_at?: string
+          deleted_at?: string | null
+          description?: string
+          id: string
+          metric: string
+          municipality_code?: string
+          neighbourhood_code?: string | null
+          organisation_id?: string | null
+          target_value: number
+          updated_at?: string
+          version?: number
+          year: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          agreement_no?: number | null
+          created_at?: string
+          deleted_at?: string | null
+          description?: string
+          id?: string
+          metric?: string
+          municipality_code?: string
+          neighbourhood_code?: string | null
+          organisation_id?: string | null
+          target_value?: number
+          updated_at?: string
+          version?: number
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "targets_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "targets_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "targets_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      walk_participants: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          created_at: string
+          deleted_at: string | null
+          id: string
+          municipality_code: string
+          organisation_id: string
+          people: number
+          updated_at: string
+          version: number
+          walk_id: string
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          deleted_at?: string | null
+          id: string
+          municipality_code?: string
+          organisation_id: string
+          people?: number
+          updated_at?: string
+          version?: number
+          walk_id: string
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          deleted_at?: string | null
+          id?: string
+          municipality_code?: string
+          organisation_id?: string
+          people?: number
+          updated_at?: string
+          version?: number
+          walk_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "walk_participants_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "walk_participants_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "walk_participants_walk_id_fkey"
+            columns: ["walk_id"]
+            referencedRelation: "walks"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      walks: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          id: string
+          municipality_code: string
+          neighbourhood_code: string
+          notes: string
+          planned_for: string
+          status: string
+          title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          id: string
+          municipality_code?: string
+          neighbourhood_code: string
+          notes?: string
+          planned_for: string
+          status?: string
+          title: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          id?: string
+          municipality_code?: string
+          neighbourhood_code?: string
+          notes?: string
+          planned_for?: string
+          status?: string
+          title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "walks_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "walks_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Views: {
-      [_ in never]: never
+      shared_observations: {
+        Row: {
+          _seq: number | null
+          _txid: unknown
+          category_code: string | null
+          created_at: string | null
+          deleted_at: string | null
+          description: string | null
+          id: string | null
+          location: unknown
+          municipality_code: string | null
+          neighbourhood_code: string | null
+          observed_at: string | null
+          resolved_at: string | null
+          severity: number | null
+          status: string | null
+          updated_at: string | null
+          version: number | null
+        }
+        Insert: {
+          _seq?: number | null
+          _txid?: unknown
+          category_code?: string | null
+          created_at?: string | null
+          deleted_at?: string | null
+          description?: string | null
+          id?: string | null
+          location?: never
+          municipality_code?: string | null
+          neighbourhood_code?: string | null
+          observed_at?: string | null
+          resolved_at?: string | null
+          severity?: number | null
+          status?: string | null
+          updated_at?: string | null
+          version?: number | null
+        }
+        Update: {
+          _seq?: number | null
+          _txid?: unknown
+          category_code?: string | null
+          created_at?: string | null
+          deleted_at?: string | null
+          description?: string | null
+          id?: string | null
+          location?: never
+          municipality_code?: string | null
+          neighbourhood_code?: string | null
+          observed_at?: string | null
+          resolved_at?: string | null
+          severity?: number | null
+          status?: string | null
+          updated_at?: string | null
+          version?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "observations_category_code_fkey"
+            columns: ["category_code"]
+            referencedRelation: "observation_categories"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observations_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observations_neighbourhood_code_fkey"
+            columns: ["neighbourhood_code"]
+            referencedRelation: "neighbourhoods"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Functions: {
-      [_ in never]: never
+      accessibility_class: {
+        Args: {
+          bathroom: string
+          bedroom: string
+          living_room: string
+          toilet: string
+        }
+        Returns: string
+      }
+      buurt_at: { Args: { lat: number; lon: number }; Returns: string }
+      sync_pull: { Args: { cursor?: Json; max_rows?: number }; Returns: Json }
+      sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     }
     Enums: {
       [_ in never]: never

@@ -200,8 +200,13 @@ async function runInTransaction(client: pg.Client, sql: string, label: string): 
   } catch (e) {
     await client.query('rollback').catch(() => {});
     const err = e as pg.DatabaseError;
-    const where = err.position ? ` at character ${err.position}` : '';
-    throw new Error(`${label} failed${where}: ${err.message}`, { cause: e });
+    // Point at the line of the file (the runner prefixes "begin;\n" to the file's text).
+    const pos = Number(err.position ?? err.internalPosition ?? 0) - 'begin;\n'.length;
+    const where = pos > 0 ? ` at line ${sql.slice(0, pos).split('\n').length}` : '';
+    const context = err.where ? `\n  (${err.where.split('\n')[0]})` : '';
+    throw new Error(`${label} failed${where}: ${err.message.split('\n')[0]}${context}`, {
+      cause: e,
+    });
   }
 }
 

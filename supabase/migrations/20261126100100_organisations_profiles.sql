@@ -1,0 +1,90 @@
+-- Organisations (the parties of the performance agreements) and profiles (auth user → organisation,
+-- role and the neighbourhoods they work in), with the security-definer helpers every policy uses.
+
+create table public.organisations (
+  id uuid primary key default gen_random_uuid(),
+  municipality_code text not null default 'GM0118' references public.municipalities (code),
+  name text not null check (length(trim(name)) between 2 and 120),
+  kind text not null check (kind in ('gemeente', 'corporatie', 'huurdersorganisatie', 'smederij')),
+  active_until date,
+  unique (municipality_code, name)
+);
+comment on table public.organisations is
+  'Gemeente, housing corporations, tenant organisations and De Smederijen of a municipality.';
+select private.make_synced('public.organisations');
+
+create table public.profiles (
+  id uuid primary key references auth.users (id) on delete cascade,
+  organisation_id uuid not null references public.organisations (id),
+  role text not null check (role in ('smederij', 'huurder', 'corporatie', 'gemeente')),
+  display_name text not null default '' check (length(display_name) <= 120)
+);
+comment on table public.profiles is
+  'One per auth user: organisation and role (smederij | huurder | corporatie | gemeente).';
+select private.make_synced('public.profiles');
+create index on public.profiles (organisation_id);
+
+-- Private helpers. security definer so policies can read profiles without recursing into the
+-- profiles policies; stable so Postgres evaluates them once per statement.
+create function private.my_role() returns text
+language sql stable security definer
+set search_path = ''
+as $$
+  select role from public.profiles where id = auth.uid() and deleted_at is null
+$$;
+comment on function private.my_role() is 'Role of the signed-in user, or null without a profile.';
+
+create function private.my_organisation() returns uuid
+language sql stable security definer
+set search_path = ''
+as $$
+  select organisation_id from public.profiles where id = auth.uid() and deleted_at is null
+$$;
+comment on function private.my_organisation() is 'Organisation of the signed-in user.';
+
+create function private.my_municipality() returns text
+language sql stable security definer
+set search_path = ''
+as $$
+  select o.municipality_code
+  from public.profiles p join public.organisations o on o.id = p.organisation_id
+  where p.id = auth.uid() and p.deleted_at is null
+$$;
+comment on function private.my_municipality() is 'Municipality of the signed-in user.';
+
+grant execute on function private.my_role(), private.my_organisation(), private.my_municipality()
+  to authenticated, service_role;
+
+alter table public.organisations enable row level security;
+alter table public.profiles enable row level security;
+revoke all on public.organisations, public.profiles from anon;
+
+create policy "Municipalities are visible to everyone signed in"
+  on public.municipalities for select to authenticated
+  using (true);
+
+create policy "Organisations of the municipality are visible to everyone signed in there"
+  on public.organisations for select to authenticated
+  using (municipality_code = private.my_municipality());
+create policy "The municipality adds organisations"
+  on public.organisations for insert to authenticated
+  with check (municipality_code = private.my_municipality() and private.my_role() = 'gemeente');
+create policy "The municipality changes organisations"
+  on public.organisations for update to authenticated
+  using (municipality_code = private.my_municipality() and private.my_role() = 'gemeente');
+
+-- Tenants never see who else uses the app; professionals see the people they work with.
+create policy "People see their own profile; professionals see the profiles of their municipality"
+  on public.profiles for select to authenticated
+  using (id = auth.uid()
+    or (private.my_role() in ('gemeente', 'corporatie', 'smederij')
+      and exists (select from public.organisations o
+                  where o.id = organisation_id and o.municipality_code = private.my_municipality())));
+create policy "The municipality adds profiles"
+  on public.profiles for insert to authenticated
+  with check (private.my_role() = 'gemeente');
+create policy "The municipality manages profiles; people change their own display name"
+  on public.profiles for update to authenticated
+  using (private.my_role() = 'gemeente' or id = auth.uid())
+  with check (private.my_role() = 'gemeente'
+    or (id = auth.uid() and role = private.my_role() and organisation_id = private.my_organisation()));

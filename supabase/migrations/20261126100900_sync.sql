@@ -1,0 +1,335 @@
+-- The server half of the sync protocol (DESIGN.md, "Sync protocol"): sync_push applies a batch of
+-- client mutations exactly once each, sync_pull hands out row changes in commit-safe order.
+
+create table public.sync_mutations (
+  client_id uuid not null,
+  mutation_id uuid not null,
+  user_id uuid not null default auth.uid() references auth.users (id) on delete cascade,
+  status text not null check (status in ('applied', 'rejected')),
+  table_name text,
+  record_id uuid,
+  error_code text,
+  error_message text,
+  received_at timestamptz not null default now(),
+  primary key (client_id, mutation_id)
+);
+comment on table public.sync_mutations is
+  'Every client mutation the server has seen, applied or rejected (with the reason for its author).';
+create index on public.sync_mutations (user_id, received_at);
+
+alter table public.sync_mutations enable row level security;
+revoke all on public.sync_mutations from anon, authenticated;
+grant select, insert on public.sync_mutations to authenticated;
+create policy "People see the outcome of their own mutations"
+  on public.sync_mutations for select to authenticated
+  using (user_id = auth.uid());
+create policy "People record their own mutations"
+  on public.sync_mutations for insert to authenticated
+  with check (user_id = auth.uid());
+
+-- Tables a client may write, and fields the server alone decides.
+create function private.sync_writable(tbl text) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select tbl = any (array['observations', 'observation_events', 'garden_projects',
+    'accessibility_checks', 'neighbourhood_grades', 'walks', 'walk_participants', 'attachments',
+    'targets'])
+$$;
+comment on function private.sync_writable(text) is 'Tables that sync_push accepts mutations for.';
+
+create function private.sync_server_field(col text) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select col = any (array['id', 'version', 'created_at', 'updated_at', 'deleted_at', '_txid',
+    '_seq', 'created_by', 'sensitive', 'reporter_organisation_id', 'author_role', 'class',
+    'resolved_at', 'completed_at', 'anonymised_at'])
+$$;
+comment on function private.sync_server_field(text) is
+  'Fields set by the server; a client''s values for them are ignored.';
+
+-- Applies one mutation as the calling user (RLS and triggers decide). Raises on rejection.
+create function private.apply_mutation(m jsonb) returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  tbl text := m ->> 'table';
+  op text := m ->> 'op';
+  rid uuid;
+  vals jsonb := coalesce(m -> 'values', '{}');
+  cols text;
+  k text;
+  n integer;
+  current_deleted timestamptz;
+  found_row boolean;
+begin
+  if tbl is null or not private.sync_writable(tbl) then
+    perform private.reject('unknown_table', format('Onbekend soort record: %s.', coalesce(tbl, '(leeg)')));
+  end if;
+  begin
+    rid := (m ->> 'record_id')::uuid;
+  exception when invalid_text_representation then
+    rid := null;
+  end;
+  if rid is null then
+    perform private.reject('record_id_required', 'Elke wijziging heeft een geldig record-id nodig.');
+  end if;
+  if jsonb_typeof(vals) <> 'object' then
+    perform private.reject('values_object', 'De gegevens van een wijziging moeten een object zijn.');
+  end if;
+  for k in select jsonb_object_keys(vals) loop
+    if not exists (select from information_schema.columns c
+                   where c.table_schema = 'public' and c.table_name = tbl and c.column_name = k) then
+      perform private.reject('unknown_field', format('Onbekend veld "%s" voor %s.', left(k, 60), tbl));
+    end if;
+  end loop;
+  select string_agg(format('%I', key), ', ') into cols
+  from jsonb_object_keys(vals) key where not private.sync_server_field(key);
+
+  if op = 'insert' then
+    if cols is null then
+      execute format('insert into public.%I (id) values ($1)', tbl) using rid;
+    else
+      execute format('insert into public.%I (id, %s) select $1, %s from jsonb_populate_record(null::public.%I, $2)',
+        tbl, cols, cols, tbl) using rid, vals;
+    end if;
+    return;
+  end if;
+
+  execute format('select true, deleted_at from public.%I where id = $1', tbl)
+    into found_row, current_deleted using rid;
+  if found_row is null then
+    perform private.reject('not_found', 'Dit record bestaat niet (meer) of je mag het niet zien.');
+  end if;
+  if op = 'delete' then
+    if current_deleted is null then
+      execute format('update public.%I set deleted_at = now() where id = $1', tbl) using rid;
+      get diagnostics n = row_count;
+      if n = 0 then
+        perform private.reject('not_allowed', 'Je mag dit record niet verwijderen.');
+      end if;
+    end if;
+    return;
+  elsif op = 'update' then
+    -- Edit versus delete: the delete wins, and the edit is reported back to its author.
+    if current_deleted is not null then
+      perform private.reject('deleted', 'Dit record is intussen verwijderd; je wijziging is niet opgeslagen.');
+    end if;
+    if cols is null then
+      return;
+    end if;
+    execute format('update public.%I set (%s) = (select %s from jsonb_populate_record(null::public.%I, $2)) where id = $1',
+      tbl, cols, cols, tbl) using rid, vals;
+    get diagnostics n = row_count;
+    if n = 0 then
+      perform private.reject('not_allowed', 'Je mag dit record niet wijzigen.');
+    end if;
+    return;
+  end if;
+  perform private.reject('unknown_op', 'Een wijziging is insert, update of delete.');
+end;
+$$;
+comment on function private.apply_mutation(jsonb) is
+  'Applies one client mutation (insert, field update, tombstone delete) as the calling user.';
+grant execute on function private.apply_mutation(jsonb), private.sync_writable(text),
+  private.sync_server_field(text) to authenticated;
+
+create function public.sync_push(client_id uuid, mutations jsonb) returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  m jsonb;
+  mid uuid;
+  prior public.sync_mutations;
+  results jsonb := '[]';
+  msg text;
+  hint text;
+  state text;
+begin
+  if auth.uid() is null then
+    raise exception using errcode = '42501', message = 'Log in om gegevens te versturen.';
+  end if;
+  if client_id is null or jsonb_typeof(mutations) is distinct from 'array' then
+    raise exception using errcode = '22023', hint = 'bad_batch',
+      message = 'sync_push verwacht een client-id en een lijst met wijzigingen.';
+  end if;
+  if jsonb_array_length(mutations) > 500 then
+    raise exception using errcode = '22023', hint = 'batch_too_large',
+      message = 'Stuur hoogstens 500 wijzigingen tegelijk.';
+  end if;
+  -- One push per client at a time, so a retry that overlaps its original waits and then skips.
+  perform pg_advisory_xact_lock(hashtextextended(client_id::text, 0));
+  for m in select value from jsonb_array_elements(mutations) loop
+    begin
+      mid := (m ->> 'id')::uuid;
+    exception when others then
+      mid := null;
+    end;
+    if mid is null then
+      results := results || jsonb_build_object('id', m -> 'id', 'status', 'rejected',
+        'code', 'mutation_id_required', 'message', 'Elke wijziging heeft een geldig id nodig.');
+      continue;
+    end if;
+    select * into prior from public.sync_mutations s
+      where s.client_id = sync_push.client_id and s.mutation_id = mid;
+    if prior.mutation_id is not null then
+      results := results || jsonb_build_object('id', mid, 'status', prior.status, 'duplicate', true,
+        'code', prior.error_code, 'message', prior.error_message);
+      continue;
+    end if;
+    begin
+      perform private.apply_mutation(m);
+      insert into public.sync_mutations (client_id, mutation_id, status, table_name, record_id)
+      values (sync_push.client_id, mid, 'applied', m ->> 'table', (m ->> 'record_id')::uuid);
+      results := results || jsonb_build_object('id', mid, 'status', 'applied');
+    exception when others then
+      get stacked diagnostics msg = message_text, hint = pg_exception_hint, state = returned_sqlstate;
+      hint := coalesce(nullif(hint, ''), case state
+        when '23505' then 'duplicate' when '23503' then 'missing_reference'
+        when '42501' then 'not_allowed' when '22P02' then 'invalid_value'
+        when '22003' then 'out_of_range' when '23502' then 'required' else 'rejected' end);
+      if state = '42501' and msg like 'new row violates row-level security%' then
+        msg := 'Je mag dit record niet opslaan.';
+      end if;
+      insert into public.sync_mutations
+        (client_id, mutation_id, status, table_name, record_id, error_code, error_message)
+      values (sync_push.client_id, mid, 'rejected', left(m ->> 'table', 64),
+        case when (m ->> 'record_id') ~* '^[0-9a-f-]{36}$' then (m ->> 'record_id')::uuid end,
+        hint, left(msg, 1000));
+      results := results || jsonb_build_object('id', mid, 'status', 'rejected', 'code', hint,
+        'message', left(msg, 1000));
+    end;
+  end loop;
+  return jsonb_build_object('results', results);
+end;
+$$;
+comment on function public.sync_push(uuid, jsonb) is
+  'Applies a batch of client mutations exactly once each (security invoker: RLS applies); returns per-mutation results.';
+grant execute on function public.sync_push(uuid, jsonb) to authenticated;
+
+-- Clients whose cursor is older than this must download everything again (tombstones before it
+-- may have been purged).
+create table private.sync_horizon (
+  only_row boolean primary key default true check (only_row),
+  min_txid xid8 not null default '0'
+);
+comment on table private.sync_horizon is 'The oldest sync position still complete (tombstones since then are kept).';
+insert into private.sync_horizon default values;
+grant select on private.sync_horizon to authenticated;
+
+create function public.sync_pull(cursor jsonb default null, max_rows integer default 500) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  -- Every transaction below this has finished: rows stamped below it can no longer appear
+  -- behind the cursor, however late their transaction committed.
+  horizon xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  c_tx xid8 := '0';
+  c_seq bigint := 0;
+  lim integer := least(greatest(coalesce(max_rows, 500), 1), 1000);
+  changes jsonb;
+  last_tx xid8;
+  last_seq bigint;
+  n integer;
+begin
+  if auth.uid() is null then
+    raise exception using errcode = '42501', message = 'Log in om gegevens op te halen.';
+  end if;
+  if cursor is not null and cursor <> 'null'::jsonb then
+    begin
+      c_tx := (cursor ->> 'txid')::xid8;
+      c_seq := (cursor ->> 'seq')::bigint;
+    exception when others then
+      raise exception using errcode = '22023', hint = 'bad_cursor',
+        message = 'De synchronisatiepositie is ongeldig; haal alles opnieuw op.';
+    end;
+    if c_tx is null or c_seq is null then
+      raise exception using errcode = '22023', hint = 'bad_cursor',
+        message = 'De synchronisatiepositie is ongeldig; haal alles opnieuw op.';
+    end if;
+    if c_tx < (select h.min_txid from private.sync_horizon h) then
+      return jsonb_build_object('reset_required', true, 'changes', '[]'::jsonb, 'cursor', null,
+        'has_more', false);
+    end if;
+  end if;
+
+  with c as (
+    select 'organisations' t, x._txid, x._seq, to_jsonb(x) r from public.organisations x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'profiles', x._txid, x._seq, to_jsonb(x) from public.profiles x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'neighbourhoods', x._txid, x._seq, to_jsonb(x) from public.neighbourhoods x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'observation_categories', x._txid, x._seq, to_jsonb(x) from public.observation_categories x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'observations', x._txid, x._seq, to_jsonb(x) from public.observations x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'observations', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observations x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'observation_events', x._txid, x._seq, to_jsonb(x) from public.observation_events x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'garden_projects', x._txid, x._seq, to_jsonb(x) from public.garden_projects x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'accessibility_checks', x._txid, x._seq, to_jsonb(x) from public.accessibility_checks x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'neighbourhood_grades', x._txid, x._seq, to_jsonb(x) from public.neighbourhood_grades x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'walks', x._txid, x._seq, to_jsonb(x) from public.walks x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'walk_participants', x._txid, x._seq, to_jsonb(x) from public.walk_participants x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'targets', x._txid, x._seq, to_jsonb(x) from public.targets x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'attachments', x._txid, x._seq, to_jsonb(x) from public.attachments x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+  ), page as (
+    select * from c order by _txid, _seq limit lim
+  )
+  select jsonb_agg(jsonb_build_object('table', t, 'row', r - '_txid' - '_seq') order by _txid, _seq),
+    (array_agg(_txid order by _txid desc, _seq desc))[1],
+    (array_agg(_seq order by _txid desc, _seq desc))[1],
+    count(*)
+  into changes, last_tx, last_seq, n
+  from page;
+
+  return jsonb_build_object(
+    'changes', coalesce(changes, '[]'::jsonb),
+    'cursor', case when n > 0 then jsonb_build_object('txid', last_tx::text, 'seq', last_seq)
+                   else cursor end,
+    'has_more', n = lim,
+    'reset_required', false);
+end;
+$$;
+comment on function public.sync_pull(jsonb, integer) is
+  'Row changes after the cursor that can no longer be overtaken by a running transaction, in order, RLS-filtered.';
+grant execute on function public.sync_pull(jsonb, integer) to authenticated;
+
+-- Removes tombstones older than `keep` for good and moves the horizon, so clients that were away
+-- longer re-download instead of missing a delete. Run by a scheduled job (pg_cron on Supabase).
+create function private.purge_tombstones(keep interval default '180 days') returns integer
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  t text;
+  n integer;
+  total integer := 0;
+begin
+  perform set_config('buurtpeil.purging', 'on', true);
+  update private.sync_horizon set min_txid = pg_snapshot_xmin(pg_current_snapshot());
+  foreach t in array array['observation_events', 'attachments', 'walk_participants', 'targets',
+    'neighbourhood_grades', 'accessibility_checks', 'garden_projects'] loop
+    execute format('delete from public.%I where deleted_at < now() - $1', t) using keep;
+    get diagnostics n = row_count;
+    total := total + n;
+  end loop;
+  perform set_config('buurtpeil.purging', 'off', true);
+  return total;
+end;
+$$;
+comment on function private.purge_tombstones(interval) is
+  'Deletes old tombstones and raises the sync horizon (clients behind it get reset_required).';
