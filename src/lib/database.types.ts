@@ -955,7 +955,7 @@ export type Database = {
           municipality_code: string
           neighbourhood_code: string | null
           organisation_id: string | null
-          target_value: number
+          target_value: number | null
           updated_at: string
           version: number
           year: number
@@ -972,7 +972,7 @@ export type Database = {
           municipality_code?: string
           neighbourhood_code?: string | null
           organisation_id?: string | null
-          target_value: number
+          target_value?: number | null
           updated_at?: string
           version?: number
           year: number
@@ -989,7 +989,7 @@ export type Database = {
           municipality_code?: string
           neighbourhood_code?: string | null
           organisation_id?: string | null
-          target_value?: number
+          target_value?: number | null
           updated_at?: string
           version?: number
           year?: number

@@ -58,7 +58,7 @@ export async function startDatabase(opts: {
     ],
     onLog: (m: string) => {
       if (/ERROR|FATAL|PANIC/.test(m) && !/does not exist|already exists/.test(m)) {
-        opts.log(`[postgres] ${m.trim()}`);
+        opts.log(`[postgres] ${m.trim().split('\n')[0]}`);
       }
     },
     onError: (e: unknown) => opts.log(`[postgres] ${String(e)}`),

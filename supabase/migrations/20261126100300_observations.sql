@@ -83,7 +83,7 @@ begin
   if new.location is null then
     perform private.reject('location_required', 'Geef de plek van de waarneming aan.');
   end if;
-  if tg_op = 'INSERT' or new.location is distinct from old.location then
+  if tg_op = 'INSERT' or not (new.location ~= old.location) then
     new.neighbourhood_code := private.buurt_of(new.location);
     if new.neighbourhood_code is null then
       perform private.reject('outside_municipality',

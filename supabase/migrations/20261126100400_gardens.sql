@@ -43,7 +43,7 @@ begin
      or new.plants < 0 or new.rain_barrels < 0 or new.green_roof_m2 < 0 then
     perform private.reject('negative_measure', 'Aantallen en oppervlaktes kunnen niet negatief zijn.');
   end if;
-  if tg_op = 'INSERT' or new.location is distinct from old.location then
+  if tg_op = 'INSERT' or not (new.location ~= old.location) then
     new.neighbourhood_code := private.buurt_of(new.location);
     if new.neighbourhood_code is null then
       perform private.reject('outside_municipality',

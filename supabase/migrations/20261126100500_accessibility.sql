@@ -70,7 +70,7 @@ begin
   if new.build_year is not null and new.build_year not between 1800 and extract(year from now())::int + 5 then
     perform private.reject('build_year_range', 'Het bouwjaar moet tussen 1800 en over vijf jaar liggen.');
   end if;
-  if tg_op = 'INSERT' or new.location is distinct from old.location then
+  if tg_op = 'INSERT' or not (new.location ~= old.location) then
     new.neighbourhood_code := private.buurt_of(new.location);
     if new.neighbourhood_code is null then
       perform private.reject('outside_municipality',

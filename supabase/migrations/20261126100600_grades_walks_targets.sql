@@ -163,7 +163,8 @@ create table public.targets (
     'new_builds_accessible_share', 'homes_accessible_share', 'scooter_storages',
     'gardens_completed', 'tiles_removed_m2', 'green_added_m2', 'trees_planted',
     'observations_resolved_share', 'average_grade', 'zero_step_homes')),
-  target_value numeric not null check (target_value >= 0),
+  -- null: a qualitative target (the agreements name the activity but no number).
+  target_value numeric check (target_value >= 0),
   agreement_no integer check (agreement_no between 1 and 40),
   description text not null default '' check (length(description) <= 500)
 );

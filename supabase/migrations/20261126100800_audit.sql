@@ -7,7 +7,7 @@ create table public.audit_log (
   actor uuid,
   actor_role text,
   table_name text not null,
-  record_id uuid not null,
+  record_id text not null,
   operation text not null check (operation in ('insert', 'update', 'delete')),
   changes jsonb not null default '{}'
 );
@@ -41,7 +41,7 @@ begin
   end if;
   insert into public.audit_log (actor, actor_role, table_name, record_id, operation, changes)
   values (auth.uid(), coalesce(private.my_role(), auth.role()), tg_table_name,
-    (coalesce(new_j, old_j) ->> 'id')::uuid, lower(tg_op), diff);
+    coalesce(coalesce(new_j, old_j) ->> 'id', coalesce(new_j, old_j) ->> 'code'), lower(tg_op), diff);
   return null;
 end;
 $$;
