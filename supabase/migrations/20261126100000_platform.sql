@@ -24,6 +24,7 @@ comment on table public.municipalities is
 -- transaction has finished), the sequence orders changes of one transaction.
 create sequence private.sync_seq;
 comment on sequence private.sync_seq is 'Orders row changes within one transaction for sync_pull.';
+grant usage on sequence private.sync_seq to authenticated, service_role;
 
 create function private.stamp_row() returns trigger
 language plpgsql
