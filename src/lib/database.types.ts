@@ -1230,6 +1230,34 @@ export type Database = {
         Returns: string
       }
       buurt_at: { Args: { lat: number; lon: number }; Returns: string }
+      neighbourhood_progress: {
+        Args: { period?: string }
+        Returns: {
+          average_grade: Json
+          checks_done: number
+          code: string
+          gardens_done: number
+          gardens_total: number
+          green_added_m2: number
+          households: number
+          kind: string
+          median_days_to_resolve: number
+          name: string
+          new_builds_accessible_share: number
+          new_builds_checked: number
+          new_builds_target: number
+          observations_closed: number
+          observations_open: number
+          observations_per_category: Json
+          observations_resolved: number
+          rain_barrels: number
+          share_accessible: number
+          targets: Json
+          tiles_removed_m2: number
+          trees: number
+          wijk_code: string
+        }[]
+      }
       sync_pull: { Args: { cursor?: Json; max_rows?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     }

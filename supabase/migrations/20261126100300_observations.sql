@@ -80,6 +80,9 @@ begin
   if new.accuracy_m is not null and new.accuracy_m not between 0 and 10000 then
     perform private.reject('accuracy_range', 'De nauwkeurigheid moet tussen 0 en 10.000 meter liggen.');
   end if;
+  if new.observed_at is null or new.observed_at > now() + interval '1 day' then
+    perform private.reject('observed_in_future', 'De datum van de waarneming kan niet in de toekomst liggen.');
+  end if;
   if new.location is null then
     perform private.reject('location_required', 'Geef de plek van de waarneming aan.');
   end if;
