@@ -77,8 +77,11 @@ async function handle(
   const subPath = mount[2] ?? '/';
 
   const openAuth = service === 'auth' && OPEN_AUTH_PATHS.has(subPath);
-  // Signed storage URLs carry their own token, so the gateway lets them through without a key.
-  const openStorage = service === 'storage' && subPath.startsWith('/object/sign/');
+  // Signed storage URLs carry their own token, and public buckets are public: as on Supabase,
+  // the gateway lets both through without a key.
+  const openStorage =
+    service === 'storage' &&
+    (subPath.startsWith('/object/sign/') || subPath.startsWith('/object/public/'));
   const apikey = req.headers.apikey?.toString() ?? url.searchParams.get('apikey') ?? undefined;
   if (!openAuth && !openStorage) {
     if (!apikey) {

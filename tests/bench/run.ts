@@ -7,9 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleSize } from './bundle.bench.ts';
 import { withRatio, type BenchResult, type Benchmark } from './harness.ts';
+import { progress } from './progress.bench.ts';
 import { stackStart } from './stack-start.bench.ts';
 
-const ALL: Benchmark[] = [bundleSize, stackStart];
+const ALL: Benchmark[] = [bundleSize, stackStart, progress];
 
 const only = process.argv.slice(2);
 const selected = only.length ? ALL.filter((b) => only.includes(b.name)) : ALL;

@@ -83,7 +83,9 @@ describe('npm run stack', () => {
   }, 90_000);
 
   afterAll(async () => {
-    if (first.child.exitCode === null) process.kill(-first.child.pid!, 'SIGKILL');
+    if (first.child.exitCode === null && first.child.signalCode === null) {
+      process.kill(-first.child.pid!, 'SIGKILL');
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
