@@ -145,34 +145,63 @@ $$;
 comment on function private.bump_grade(public.neighbourhood_grades, integer) is
   'Adds (s = 1) or removes (s = -1) one grade from grade_rollup.';
 
--- One trigger function for the four tables: take the old row out, put the new row in
--- (tombstoned rows count nowhere).
-create function private.rollup() returns trigger
+-- Rollup triggers: take the old row out, put the new row in (tombstoned rows count nowhere).
+create function private.rollup_observation() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
-declare
-  fn text := 'private.bump_' || tg_argv[0];
 begin
-  if tg_op <> 'INSERT' and old.deleted_at is null then
-    execute format('select %s($1, -1)', fn) using old;
-  end if;
-  if tg_op <> 'DELETE' and new.deleted_at is null then
-    execute format('select %s($1, 1)', fn) using new;
-  end if;
+  if tg_op <> 'INSERT' and old.deleted_at is null then perform private.bump_observation(old, -1); end if;
+  if tg_op <> 'DELETE' and new.deleted_at is null then perform private.bump_observation(new, 1); end if;
   return null;
 end;
 $$;
-comment on function private.rollup() is 'Keeps the progress rollups current for the table named in its argument.';
+comment on function private.rollup_observation() is 'Keeps the observation rollups current.';
+
+create function private.rollup_garden() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  if tg_op <> 'INSERT' and old.deleted_at is null then perform private.bump_garden(old, -1); end if;
+  if tg_op <> 'DELETE' and new.deleted_at is null then perform private.bump_garden(new, 1); end if;
+  return null;
+end;
+$$;
+comment on function private.rollup_garden() is 'Keeps garden_rollup current.';
+
+create function private.rollup_check() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  if tg_op <> 'INSERT' and old.deleted_at is null then perform private.bump_check(old, -1); end if;
+  if tg_op <> 'DELETE' and new.deleted_at is null then perform private.bump_check(new, 1); end if;
+  return null;
+end;
+$$;
+comment on function private.rollup_check() is 'Keeps check_rollup current.';
+
+create function private.rollup_grade() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  if tg_op <> 'INSERT' and old.deleted_at is null then perform private.bump_grade(old, -1); end if;
+  if tg_op <> 'DELETE' and new.deleted_at is null then perform private.bump_grade(new, 1); end if;
+  return null;
+end;
+$$;
+comment on function private.rollup_grade() is 'Keeps grade_rollup current.';
 
 create trigger rollup after insert or update or delete on public.observations
-  for each row execute function private.rollup('observation');
+  for each row execute function private.rollup_observation();
 create trigger rollup after insert or update or delete on public.garden_projects
-  for each row execute function private.rollup('garden');
+  for each row execute function private.rollup_garden();
 create trigger rollup after insert or update or delete on public.accessibility_checks
-  for each row execute function private.rollup('check');
+  for each row execute function private.rollup_check();
 create trigger rollup after insert or update or delete on public.neighbourhood_grades
-  for each row execute function private.rollup('grade');
+  for each row execute function private.rollup_grade();
 
 -- The rollups computed from scratch: the full-scan baseline and the consistency check.
 create view private.observation_rollup_live as
@@ -245,13 +274,13 @@ $$;
 comment on function private.period_bounds(text) is 'First month and end (exclusive) of a period text.';
 
 -- Counts below five are hidden from tenants: small numbers can point at a person.
-create function private.shown(n bigint, tenant boolean) returns bigint
+create function private.shown(n numeric, tenant boolean) returns bigint
 language sql immutable
 set search_path = ''
 as $$
-  select case when tenant and n < 5 then null else n end
+  select case when tenant and n < 5 then null else n::bigint end
 $$;
-comment on function private.shown(bigint, boolean) is 'A count as shown: null for tenants when under 5.';
+comment on function private.shown(numeric, boolean) is 'A count as shown: null for tenants when under 5.';
 
 -- The progress query, reading either the rollups (live = false) or the base tables through the
 -- *_live views (live = true: the full-scan baseline the benchmark and the consistency test use).
@@ -286,35 +315,38 @@ begin
   select * into b from private.period_bounds(period);
   target_year := coalesce(nullif(left(coalesce(period, ''), 4), '')::int, extract(year from now())::int);
   return query execute format('
-  with areas as (
-    -- every buurt belongs to itself and to its wijk
-    select n.code as buurt, n.code as area from public.neighbourhoods n
-      where n.kind = ''buurt'' and n.municipality_code = $4
-    union all
+  with buurt as (
     select n.code, n.wijk_code from public.neighbourhoods n
-      where n.kind = ''buurt'' and n.municipality_code = $4
+    where n.kind = ''buurt'' and n.municipality_code = $4 and n.deleted_at is null
+  ),
+  -- Each source is first summed per buurt (one pass over the rollup), then spread over the buurt
+  -- itself and its wijk, so wijk figures cost no second pass.
+  ob as (
+    select x.area, r.category_code, r.status, sum(r.n) as n
+    from (select neighbourhood_code, category_code, status, sum(n) as n from %1$s
+          where month >= $1 and month < $2 group by 1, 2, 3) r
+    join buurt b on b.code = r.neighbourhood_code
+    cross join lateral (values (b.code), (b.wijk_code)) x (area)
+    group by 1, 2, 3
   ),
   obs as (
-    select a.area, sum(r.n) filter (where r.status in (''nieuw'', ''in_behandeling'')) as open_n,
-      sum(r.n) filter (where r.status = ''opgelost'') as resolved_n,
-      sum(r.n) filter (where r.status = ''gesloten'') as closed_n
-    from %1$s r join areas a on a.buurt = r.neighbourhood_code
-    where r.month >= $1 and r.month < $2
-    group by a.area
+    select ob.area, sum(ob.n) filter (where ob.status in (''nieuw'', ''in_behandeling'')) as open_n,
+      sum(ob.n) filter (where ob.status = ''opgelost'') as resolved_n,
+      sum(ob.n) filter (where ob.status = ''gesloten'') as closed_n
+    from ob group by ob.area
   ),
   per_cat as (
-    select x.area, jsonb_object_agg(x.category_code, private.shown(x.n, $3)) as cats
-    from (select a.area, r.category_code, sum(r.n) as n
-          from %1$s r join areas a on a.buurt = r.neighbourhood_code
-          where r.month >= $1 and r.month < $2
-          group by a.area, r.category_code having sum(r.n) > 0) x
-    group by x.area
+    select y.area, jsonb_object_agg(y.category_code, private.shown(y.n, $3)) as cats
+    from (select ob.area, ob.category_code, sum(ob.n) as n from ob group by 1, 2 having sum(ob.n) > 0) y
+    group by y.area
   ),
   hist as (
-    select a.area, h.days, sum(h.n) as n
-    from %2$s h join areas a on a.buurt = h.neighbourhood_code
-    where h.month >= $1 and h.month < $2
-    group by a.area, h.days having sum(h.n) > 0
+    select x.area, h.days, sum(h.n) as n
+    from (select neighbourhood_code, days, sum(n) as n from %2$s
+          where month >= $1 and month < $2 group by 1, 2) h
+    join buurt b on b.code = h.neighbourhood_code
+    cross join lateral (values (b.code), (b.wijk_code)) x (area)
+    group by 1, 2 having sum(h.n) > 0
   ),
   med as (
     select y.area, min(y.days) as days
@@ -326,32 +358,40 @@ begin
     group by y.area
   ),
   gardens as (
-    select a.area, sum(g.n) filter (where g.done) as done_n, sum(g.n) as total_n,
+    select x.area, sum(g.n) filter (where g.done) as done_n, sum(g.n) as total_n,
       sum(g.households) filter (where g.done) as households,
       sum(g.tiles_removed_m2) filter (where g.done) as tiles,
       sum(g.green_added_m2) filter (where g.done) as green,
       sum(g.trees) filter (where g.done) as trees,
       sum(g.rain_barrels) filter (where g.done) as barrels
-    from %3$s g join areas a on a.buurt = g.neighbourhood_code
-    where g.month >= $1 and g.month < $2
-    group by a.area
+    from (select neighbourhood_code, done, sum(n) as n, sum(households) as households,
+            sum(tiles_removed_m2) as tiles_removed_m2, sum(green_added_m2) as green_added_m2,
+            sum(trees) as trees, sum(rain_barrels) as rain_barrels
+          from %3$s where month >= $1 and month < $2 group by 1, 2) g
+    join buurt b on b.code = g.neighbourhood_code
+    cross join lateral (values (b.code), (b.wijk_code)) x (area)
+    group by x.area
   ),
   checks as (
-    select a.area, sum(c.n) as done_n,
+    select x.area, sum(c.n) as done_n,
       sum(c.n) filter (where c.class in (''toegankelijk'', ''met_kleine_aanpassingen'')) as accessible_n,
       sum(c.n) filter (where c.new_build) as nb_n,
       sum(c.n) filter (where c.new_build and c.class in (''toegankelijk'', ''met_kleine_aanpassingen'')) as nb_accessible_n
-    from %4$s c join areas a on a.buurt = c.neighbourhood_code
-    where c.month >= $1 and c.month < $2
-    group by a.area
+    from (select neighbourhood_code, class, new_build, sum(n) as n from %4$s
+          where month >= $1 and month < $2 group by 1, 2, 3) c
+    join buurt b on b.code = c.neighbourhood_code
+    cross join lateral (values (b.code), (b.wijk_code)) x (area)
+    group by x.area
   ),
   grades as (
-    select x.area, jsonb_object_agg(x.theme, case when $3 and x.n < 5 then null else round(x.total::numeric / x.n, 1) end) as avg
-    from (select a.area, g.theme, sum(g.total) as total, sum(g.n) as n
-          from %5$s g join areas a on a.buurt = g.neighbourhood_code
-          where g.month >= $1 and g.month < $2
-          group by a.area, g.theme having sum(g.n) > 0) x
-    group by x.area
+    select y.area, jsonb_object_agg(y.theme, case when $3 and y.n < 5 then null else round(y.total::numeric / y.n, 1) end) as avg
+    from (select x.area, g.theme, sum(g.total) as total, sum(g.n) as n
+          from (select neighbourhood_code, theme, sum(total) as total, sum(n) as n from %5$s
+                where month >= $1 and month < $2 group by 1, 2) g
+          join buurt b on b.code = g.neighbourhood_code
+          cross join lateral (values (b.code), (b.wijk_code)) x (area)
+          group by 1, 2 having sum(g.n) > 0) y
+    group by y.area
   ),
   tgt as (
     select coalesce(t.neighbourhood_code, '''') as area,
@@ -374,8 +414,8 @@ begin
     case when $3 and coalesce(o.resolved_n, 0) < 5 then null else m.days end,
     coalesce(pc.cats, ''{}''),
     private.shown(coalesce(g.done_n, 0), $3), private.shown(coalesce(g.total_n, 0), $3),
-    coalesce(g.households, 0), coalesce(g.tiles, 0), coalesce(g.green, 0), coalesce(g.trees, 0),
-    coalesce(g.barrels, 0),
+    coalesce(g.households, 0)::bigint, coalesce(g.tiles, 0), coalesce(g.green, 0),
+    coalesce(g.trees, 0)::bigint, coalesce(g.barrels, 0)::bigint,
     private.shown(coalesce(c.done_n, 0), $3),
     case when coalesce(c.done_n, 0) = 0 or ($3 and c.done_n < 5) then null
          else round(c.accessible_n::numeric / c.done_n, 3) end,
@@ -421,5 +461,5 @@ comment on function public.neighbourhood_progress(text) is
   'Per buurt and wijk: observations open/resolved/closed, median days to resolve, per category; gardens and measures; checks and share accessible (new-builds vs target); average grade per theme; targets. Counts under 5 are hidden from tenants.';
 grant execute on function public.neighbourhood_progress(text) to authenticated;
 grant execute on function private.progress(text, boolean) to authenticated;
-grant execute on function private.shown(bigint, boolean), private.period_bounds(text), private.days_bucket(integer)
+grant execute on function private.shown(numeric, boolean), private.period_bounds(text), private.days_bucket(integer)
   to authenticated;

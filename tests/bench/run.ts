@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark of the project and writes tests/bench/results.json.
  * Pass names to run only some: `npm run bench -- bundle`.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleSize } from './bundle.bench.ts';
@@ -31,6 +31,16 @@ for (const bench of selected) {
   console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
+const out = path.join(import.meta.dirname, 'results.json');
+// A partial run (`npm run bench -- name`) keeps the other benchmarks' last figures.
+if (only.length) {
+  const fresh = new Set(results.map((r) => r.name));
+  const previous = await readFile(out, 'utf8')
+    .then((t) => (JSON.parse(t) as { results: BenchResult[] }).results)
+    .catch(() => [] as BenchResult[]);
+  results.unshift(...previous.filter((r) => !fresh.has(r.name)));
+}
+
 const report = {
   date: new Date().toISOString(),
   machine: {
@@ -42,7 +52,6 @@ const report = {
   },
   results,
 };
-const out = path.join(import.meta.dirname, 'results.json');
 await writeFile(out, JSON.stringify(report, null, 2) + '\n');
 console.log(`Wrote ${out}`);
 process.exit(0);
