@@ -13,7 +13,7 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
       req.headers['access-control-request-headers']?.toString() ??
       'authorization, x-client-info, apikey, content-type, prefer, range, x-upsert',
     'access-control-expose-headers':
-      'content-range, content-location, content-type, content-length, etag, location, range-unit, x-total-count',
+      'content-range, content-location, content-type, content-length, etag, link, location, range-unit, x-total-count, x-supabase-api-version',
     'access-control-max-age': '3600',
   };
 }
