@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
+import { nodeClient } from '../support/clients.ts';
 
 // Contract tests for the admin API (auth.admin.* with the service_role key).
 const stack = inject('stack');
-/** Node 20 has no WebSocket, which supabase-js's realtime client wants; these tests never use it. */
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not available in tests');
-  }
-}
-const options = {
-  auth: { persistSession: false, autoRefreshToken: false },
-  realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
-};
-const admin = createClient(stack.apiUrl, stack.serviceRoleKey, options).auth.admin;
+const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey).auth.admin;
 const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.buurtpeil.nl`;
 
 describe('auth.admin with the service_role key', () => {
@@ -99,7 +89,7 @@ describe('auth.admin with the service_role key', () => {
 
 describe('auth.admin without the service_role key', () => {
   it('is refused for the anon key: 403 not_admin', async () => {
-    const anonAdmin = createClient(stack.apiUrl, stack.anonKey, options).auth.admin;
+    const anonAdmin = nodeClient(stack.apiUrl, stack.anonKey).auth.admin;
     const created = await anonAdmin.createUser({ email: email('sneaky') });
     expect(created.error?.status).toBe(403);
     expect(created.error?.code).toBe('not_admin');

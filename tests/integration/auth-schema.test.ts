@@ -2,26 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nodeClient } from '../support/clients.ts';
 import { createAuthService } from '../../supabase/local/auth/index.ts';
 import { freePort } from '../../supabase/local/stack.ts';
 
 // The auth schema as SQL sees it, and how the Auth service behaves when the database fails.
 const stack = inject('stack');
 const db = new pg.Client({ connectionString: stack.dbUrl });
-/** Node 20 has no WebSocket, which supabase-js's realtime client wants; these tests never use it. */
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not available in tests');
-  }
-}
-const options = {
-  auth: { persistSession: false, autoRefreshToken: false },
-  realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
-};
-const admin = createClient(stack.apiUrl, stack.serviceRoleKey, options).auth.admin;
+const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey).auth.admin;
 const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.buurtpeil.nl`;
 
 beforeAll(() => db.connect());

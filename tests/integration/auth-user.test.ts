@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
+import { nodeClient } from '../support/clients.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 
 // Contract tests for the signed-in user's endpoints: /user, /logout, and token checks.
 const stack = inject('stack');
-/** Node 20 has no WebSocket, which supabase-js's realtime client wants; these tests never use it. */
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not available in tests');
-  }
-}
-const options = {
-  auth: { persistSession: false, autoRefreshToken: false },
-  realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
-};
-const client = (): SupabaseClient => createClient(stack.apiUrl, stack.anonKey, options);
-const admin = createClient(stack.apiUrl, stack.serviceRoleKey, options);
+const client = (): SupabaseClient => nodeClient(stack.apiUrl, stack.anonKey);
+const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey);
 
 const PASSWORD = 'correct horse battery';
 const email = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.buurtpeil.nl`;

@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nodeClient } from '../support/clients.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 
 const stack = inject('stack');
@@ -24,23 +25,13 @@ function userToken(sub: string, opts: { exp?: number; secret?: string } = {}): s
   );
 }
 
-/**
- * Node 20 has no global WebSocket, which supabase-js's realtime client insists on finding at
- * construction. These tests never open a channel, so a transport that refuses to connect will do.
- */
-class NoWebSocket {
-  constructor() {
-    throw new Error('The storage tests do not use realtime');
-  }
-}
-
 /** A real supabase-js client for `key`, optionally acting with a user's `token`. */
 function supabase(key: string, token?: string): SupabaseClient {
-  return createClient(stack.apiUrl, key, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
-    ...(token ? { global: { headers: { Authorization: `Bearer ${token}` } } } : {}),
-  });
+  return nodeClient(
+    stack.apiUrl,
+    key,
+    token ? { global: { headers: { Authorization: `Bearer ${token}` } } } : {},
+  );
 }
 
 /** A client acting with `token`, as the app does after sign-in. */
