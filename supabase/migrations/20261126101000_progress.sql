@@ -229,6 +229,10 @@ create view private.grade_rollup_live as
     sum(grade)::integer as total, count(*)::integer as n
   from public.neighbourhood_grades where deleted_at is null group by 1, 2, 3;
 comment on view private.observation_rollup_live is 'observation_rollup computed from the base table.';
+comment on view private.resolution_rollup_live is 'resolution_rollup computed from the base table.';
+comment on view private.garden_rollup_live is 'garden_rollup computed from the base table.';
+comment on view private.check_rollup_live is 'check_rollup computed from the base table.';
+comment on view private.grade_rollup_live is 'grade_rollup computed from the base table.';
 
 -- Recomputes every rollup from the base tables (repair, and after bulk loads without triggers).
 create function private.rebuild_rollups() returns void
