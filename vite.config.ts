@@ -1,9 +1,56 @@
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * A strict Content-Security-Policy as a <meta> in the built index.html: only our own scripts and
+ * styles, network only to ourselves and the Supabase project. Build only, because the dev server
+ * injects inline styles. Hosting should also send it as a header (plus frame-ancestors, which a
+ * <meta> cannot carry).
+ */
+function contentSecurityPolicy(): Plugin {
+  let api = '';
+  let realtime = '';
+  return {
+    name: 'buurtpeil:csp',
+    apply: 'build',
+    configResolved(config) {
+      const url: unknown = config.env.VITE_SUPABASE_URL;
+      if (typeof url !== 'string' || !URL.canParse(url)) return;
+      const { origin, host, protocol } = new URL(url);
+      api = origin;
+      // Realtime uses a WebSocket to the same host.
+      realtime = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`;
+    },
+    transformIndexHtml() {
+      const policy = [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        // Photos come from Storage (signed URLs) or, before upload, from blobs on the device.
+        `img-src 'self' data: blob: ${api}`,
+        `connect-src 'self' ${api} ${realtime}`,
+        "font-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ];
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy.join('; ') },
+          injectTo: 'head-prepend',
+        },
+      ];
+    },
+  };
+}
 
 export default defineConfig({
   // The app's index.html lives in src/ so the project's top level stays as agreed.
@@ -29,9 +76,13 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/(rest|auth|storage)\/v1\//],
         cleanupOutdatedCaches: true,
+        // Take control of the page on the very first visit, so the app works offline without a
+        // reload. Updates still wait for the user (skipWaiting only on their "Herladen").
+        clientsClaim: true,
       },
       devOptions: { enabled: false },
     }),
+    contentSecurityPolicy(),
   ],
   test: {
     root,
@@ -67,7 +118,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/stack-setup.ts'],
+          // In this order: the app build needs the stack's URL and key.
+          globalSetup: ['tests/support/stack-setup.ts', 'tests/support/app-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,0 +1,39 @@
+import { Router, type RouteDefinition, type RouteSectionProps } from '@solidjs/router';
+import { QueryClientProvider } from '@tanstack/solid-query';
+import type { JSX } from 'solid-js';
+import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
+import { homeRoutes } from '../features/home/index.ts';
+import type { AuthPort } from '../platform/auth.ts';
+import type { ServiceWorkerControl } from '../platform/sw.ts';
+import { NotFound } from './NotFound.tsx';
+import { makeQueryClient } from './queryClient.ts';
+import { Shell } from './Shell.tsx';
+
+const routes: RouteDefinition[] = [
+  ...authRoutes,
+  { path: '/', component: RequireSession, children: homeRoutes },
+  { path: '*404', component: NotFound },
+];
+
+interface AppProps {
+  auth: AuthPort;
+  serviceWorker: ServiceWorkerControl;
+}
+
+/** The app's providers and routes; everything platform-specific comes in through props. */
+export function App(props: AppProps): JSX.Element {
+  const queryClient = makeQueryClient();
+  const Root = (section: RouteSectionProps) => (
+    <Shell serviceWorker={props.serviceWorker}>{section.children}</Shell>
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider auth={props.auth}>
+        {/* explicitLinks: only <A> is routed, so plain links such as the skip link stay native. */}
+        <Router root={Root} explicitLinks>
+          {routes}
+        </Router>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

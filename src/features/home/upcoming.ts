@@ -1,0 +1,24 @@
+import type { PlainKey } from '../../lib/i18n/index.ts';
+
+/** A part of the app that gets its own feature folder later; until then it has a placeholder. */
+export interface UpcomingFeature {
+  path: string;
+  title: PlainKey;
+  summary: PlainKey;
+}
+
+/** In the order of the home screen: what people do most comes first. */
+export const upcomingFeatures: readonly UpcomingFeature[] = [
+  {
+    path: '/waarnemingen',
+    title: 'feature.observations',
+    summary: 'feature.observations.summary',
+  },
+  { path: '/groene-tuinen', title: 'feature.gardens', summary: 'feature.gardens.summary' },
+  {
+    path: '/toegankelijkheid',
+    title: 'feature.accessibility',
+    summary: 'feature.accessibility.summary',
+  },
+  { path: '/buurten', title: 'feature.neighbourhoods', summary: 'feature.neighbourhoods.summary' },
+];

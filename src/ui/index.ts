@@ -1,0 +1,4 @@
+/** Small building blocks shared by the feature screens. */
+export { FormAlert } from './FormAlert.tsx';
+export { Page } from './Page.tsx';
+export { TextField } from './TextField.tsx';
