@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { createClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { nodeClient } from './clients.ts';
 import type { TestStack } from './stack-setup.ts';
 
 export interface TestUser {
@@ -11,22 +11,9 @@ export interface TestUser {
   password: string;
 }
 
-/**
- * Node 20 has no global WebSocket, which supabase-js's realtime client wants at construction.
- * The admin client never opens a channel, so a transport that refuses to connect will do.
- */
-class NoWebSocket {
-  constructor() {
-    throw new Error('The e2e admin client does not use realtime');
-  }
-}
-
 /** A fresh, confirmed user made through the Auth admin API, so tests need no seed data. */
 export async function createTestUser(stack: TestStack): Promise<TestUser> {
-  const admin = createClient(stack.apiUrl, stack.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: NoWebSocket as unknown as typeof WebSocket },
-  });
+  const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey);
   const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
   const password = `Wachtwoord-${randomUUID()}`;
   const { data, error } = await admin.auth.admin.createUser({
