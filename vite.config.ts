@@ -73,6 +73,8 @@ export default defineConfig({
       includeAssets: ['icons/*.png', 'icons/*.svg', 'data/*.geojson'],
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,geojson}'],
+        // README pictures are not part of the app.
+        globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/(rest|auth|storage)\/v1\//],
         cleanupOutdatedCaches: true,
