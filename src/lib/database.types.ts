@@ -198,6 +198,7 @@ export type Database = {
           at: string
           changes: NonNullable<Json>
           id: number
+          municipality_code: string | null
           operation: string
           record_id: string
           table_name: string
@@ -208,6 +209,7 @@ export type Database = {
           at?: string
           changes?: NonNullable<Json>
           id?: never
+          municipality_code?: string | null
           operation: string
           record_id: string
           table_name: string
@@ -218,6 +220,7 @@ export type Database = {
           at?: string
           changes?: NonNullable<Json>
           id?: never
+          municipality_code?: string | null
           operation?: string
           record_id?: string
           table_name?: string
@@ -1142,6 +1145,79 @@ export type Database = {
       }
     }
     Views: {
+      shared_observation_events: {
+        Row: {
+          _seq: number | null
+          _txid: unknown
+          body: string | null
+          created_at: string | null
+          deleted_at: string | null
+          from_status: string | null
+          id: string | null
+          kind: string | null
+          municipality_code: string | null
+          observation_id: string | null
+          rating: number | null
+          thumb: number | null
+          to_status: string | null
+          updated_at: string | null
+          version: number | null
+        }
+        Insert: {
+          _seq?: number | null
+          _txid?: unknown
+          body?: string | null
+          created_at?: string | null
+          deleted_at?: string | null
+          from_status?: string | null
+          id?: string | null
+          kind?: string | null
+          municipality_code?: string | null
+          observation_id?: string | null
+          rating?: number | null
+          thumb?: number | null
+          to_status?: string | null
+          updated_at?: string | null
+          version?: number | null
+        }
+        Update: {
+          _seq?: number | null
+          _txid?: unknown
+          body?: string | null
+          created_at?: string | null
+          deleted_at?: string | null
+          from_status?: string | null
+          id?: string | null
+          kind?: string | null
+          municipality_code?: string | null
+          observation_id?: string | null
+          rating?: number | null
+          thumb?: number | null
+          to_status?: string | null
+          updated_at?: string | null
+          version?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "observation_events_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "observation_events_observation_id_fkey"
+            columns: ["observation_id"]
+            referencedRelation: "observations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "observation_events_observation_id_fkey"
+            columns: ["observation_id"]
+            referencedRelation: "shared_observations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       shared_observations: {
         Row: {
           _seq: number | null

@@ -34,7 +34,9 @@ begin
   new._txid := pg_current_xact_id();
   new._seq := nextval('private.sync_seq');
   if tg_op = 'UPDATE' then
-    if new.id is distinct from old.id then
+    -- The key (id, or code for reference tables) never changes.
+    if coalesce(to_jsonb(new) -> 'id', to_jsonb(new) -> 'code')
+       is distinct from coalesce(to_jsonb(old) -> 'id', to_jsonb(old) -> 'code') then
       raise exception using errcode = '23514', hint = 'id_immutable',
         message = 'Het id van een record kan niet veranderen.';
     end if;
@@ -47,6 +49,21 @@ end;
 $$;
 comment on function private.stamp_row() is
   'Sets the sync position (_txid, _seq), bumps version and updated_at on every write of a synced row.';
+
+-- Raises a check violation whose message a person can act on; `key` (in the hint) lets the app
+-- show its own translation.
+create function private.reject(key text, message text) returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception using errcode = '23514', message = message, hint = key;
+end;
+$$;
+comment on function private.reject(text, text) is
+  'Raises a 23514 error with a Dutch message and a stable key (in HINT) for the app''s dictionary.';
+
+grant execute on function private.reject(text, text) to authenticated, service_role;
 
 create function private.forbid_delete() returns trigger
 language plpgsql

@@ -52,8 +52,47 @@ as $$
 $$;
 comment on function private.my_municipality() is 'Municipality of the signed-in user.';
 
-grant execute on function private.my_role(), private.my_organisation(), private.my_municipality()
+create function private.org_in_my_municipality(org uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select from public.organisations o
+                 where o.id = org and o.municipality_code = private.my_municipality())
+$$;
+comment on function private.org_in_my_municipality(uuid) is
+  'True when the organisation belongs to the signed-in user''s municipality.';
+
+create function private.profile_in_my_municipality(profile uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select from public.profiles p join public.organisations o on o.id = p.organisation_id
+                 where p.id = profile and o.municipality_code = private.my_municipality())
+$$;
+comment on function private.profile_in_my_municipality(uuid) is
+  'True when the person works for an organisation of the signed-in user''s municipality.';
+
+grant execute on function private.my_role(), private.my_organisation(), private.my_municipality(),
+  private.org_in_my_municipality(uuid), private.profile_in_my_municipality(uuid)
   to authenticated, service_role;
+
+create function private.check_profile() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if length(coalesce(new.display_name, '')) > 120 then
+    perform private.reject('name_too_long', 'De naam is te lang: gebruik hoogstens 120 tekens.');
+  end if;
+  if new.role is null or new.role not in ('smederij', 'huurder', 'corporatie', 'gemeente') then
+    perform private.reject('unknown_role', 'Kies een rol: smederij, huurder, corporatie of gemeente.');
+  end if;
+  return new;
+end;
+$$;
+comment on function private.check_profile() is 'Validates profiles (name length, role).';
+create trigger check_profile before insert or update on public.profiles
+  for each row execute function private.check_profile();
 
 alter table public.organisations enable row level security;
 alter table public.profiles enable row level security;
@@ -80,11 +119,11 @@ create policy "People see their own profile; professionals see the profiles of t
     or (private.my_role() in ('gemeente', 'corporatie', 'smederij')
       and exists (select from public.organisations o
                   where o.id = organisation_id and o.municipality_code = private.my_municipality())));
-create policy "The municipality adds profiles"
+create policy "The municipality adds profiles to its own organisations"
   on public.profiles for insert to authenticated
-  with check (private.my_role() = 'gemeente');
-create policy "The municipality manages profiles; people change their own display name"
+  with check (private.my_role() = 'gemeente' and private.org_in_my_municipality(organisation_id));
+create policy "The municipality manages its people's profiles; people change their own display name"
   on public.profiles for update to authenticated
-  using (private.my_role() = 'gemeente' or id = auth.uid())
-  with check (private.my_role() = 'gemeente'
+  using ((private.my_role() = 'gemeente' and private.profile_in_my_municipality(id)) or id = auth.uid())
+  with check ((private.my_role() = 'gemeente' and private.org_in_my_municipality(organisation_id))
     or (id = auth.uid() and role = private.my_role() and organisation_id = private.my_organisation()));

@@ -111,12 +111,15 @@ create policy "The municipality changes its neighbourhoods"
 create policy "Neighbourhood shapes are visible to everyone signed in"
   on public.neighbourhood_rings for select to authenticated
   using (true);
-create policy "People see their own neighbourhoods; the municipality sees everyone's"
+create policy "People see their own neighbourhoods; the municipality sees those of its people"
   on public.profile_neighbourhoods for select to authenticated
-  using (profile_id = auth.uid() or private.my_role() = 'gemeente');
-create policy "The municipality assigns neighbourhoods"
+  using (profile_id = auth.uid()
+    or (private.my_role() = 'gemeente' and private.profile_in_my_municipality(profile_id)));
+create policy "The municipality assigns its people to its neighbourhoods"
   on public.profile_neighbourhoods for insert to authenticated
-  with check (private.my_role() = 'gemeente');
-create policy "The municipality removes neighbourhood assignments"
+  with check (private.my_role() = 'gemeente' and private.profile_in_my_municipality(profile_id)
+    and exists (select from public.neighbourhoods n where n.code = neighbourhood_code
+                and n.municipality_code = private.my_municipality()));
+create policy "The municipality removes its people's neighbourhood assignments"
   on public.profile_neighbourhoods for delete to authenticated
-  using (private.my_role() = 'gemeente');
+  using (private.my_role() = 'gemeente' and private.profile_in_my_municipality(profile_id));

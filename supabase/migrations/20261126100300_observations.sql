@@ -1,19 +1,6 @@
 -- Liveability observations: the category tree, observations with their status workflow, and the
 -- append-only history of events (status changes, comments, tenant feedback).
 
--- Raises a check violation whose message a person can act on; `key` (in the hint) lets the app
--- show its own translation.
-create function private.reject(key text, message text) returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-  raise exception using errcode = '23514', message = message, hint = key;
-end;
-$$;
-comment on function private.reject(text, text) is
-  'Raises a 23514 error with a Dutch message and a stable key (in HINT) for the app''s dictionary.';
-
 create table public.observation_categories (
   code text primary key check (code ~ '^[a-z]+(\.[a-z_]+)?$'),
   parent_code text references public.observation_categories (code),
@@ -120,6 +107,9 @@ begin
       end if;
     end if;
   end if;
+  if length(coalesce(new.close_reason, '')) > 1000 then
+    perform private.reject('close_reason_too_long', 'De reden is te lang: gebruik hoogstens 1000 tekens.');
+  end if;
   if new.status = 'gesloten' and length(trim(coalesce(new.close_reason, ''))) = 0 then
     perform private.reject('close_reason_required',
       'Geef een reden op waarom de waarneming zonder actie wordt gesloten.');
@@ -163,6 +153,12 @@ begin
   if tg_op = 'INSERT' then
     new.created_by := coalesce(auth.uid(), new.created_by);
     new.author_role := coalesce(private.my_role(), new.author_role);
+    if new.kind is null or new.kind not in ('comment', 'status', 'feedback', 'assignment') then
+      perform private.reject('event_kind', 'Kies een reactie, een beoordeling, een statuswijziging of een toewijzing.');
+    end if;
+    if new.thumb is not null and new.thumb not in (-1, 1) then
+      perform private.reject('thumb_value', 'Een duim is omhoog (1) of omlaag (-1).');
+    end if;
     if length(coalesce(new.body, '')) > 2000 then
       perform private.reject('body_too_long', 'De tekst is te lang: gebruik hoogstens 2000 tekens.');
     end if;
@@ -259,7 +255,7 @@ $$;
 comment on function private.tenant_shares(boolean, text) is
   'True when this observation is shown (redacted) to the signed-in tenant.';
 
-grant execute on function private.reject(text, text), private.sees_observation(boolean, text, uuid, uuid, uuid),
+grant execute on function private.sees_observation(boolean, text, uuid, uuid, uuid),
   private.edits_observation(text, uuid, uuid), private.tenant_shares(boolean, text)
   to authenticated, service_role;
 
@@ -308,15 +304,46 @@ as $$
 $$;
 comment on function private.sees_observation_id(uuid) is
   'True when the signed-in user may see the observation (in full, or shared as a tenant).';
-grant execute on function private.sees_observation_id(uuid) to authenticated, service_role;
+create function private.sees_observation_in_full(obs uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (
+    select from public.observations o
+    where o.id = obs and o.municipality_code = private.my_municipality()
+      and private.sees_observation(o.sensitive, o.neighbourhood_code, o.reporter_organisation_id,
+            o.assigned_organisation_id, o.created_by))
+$$;
+comment on function private.sees_observation_in_full(uuid) is
+  'True when the signed-in user may see the observation with all its details.';
+grant execute on function private.sees_observation_id(uuid), private.sees_observation_in_full(uuid)
+  to authenticated, service_role;
 
-create policy "Events are visible with their observation"
+create policy "Events are visible with their observation, to those who see it in full"
   on public.observation_events for select to authenticated
-  using (private.sees_observation_id(observation_id));
+  using (private.sees_observation_in_full(observation_id));
 create policy "People who see an observation comment on it; tenants give feedback"
   on public.observation_events for insert to authenticated
   with check (private.sees_observation_id(observation_id)
     and (kind = 'feedback' or (kind = 'comment' and private.my_role() <> 'huurder')));
+
+-- What tenants see of the history of observations shared with them: never who wrote it.
+create view public.shared_observation_events with (security_barrier = true) as
+  select e.id, e.municipality_code, e.observation_id, e.kind, e.body, e.rating, e.thumb,
+    e.from_status, e.to_status, e.version, e.created_at, e.updated_at, e.deleted_at, e._txid, e._seq
+  from public.observation_events e
+  where exists (
+    select from public.observations o
+    where o.id = e.observation_id
+      and private.tenant_shares(o.sensitive, o.neighbourhood_code)
+      and o.municipality_code = private.my_municipality()
+      and o.created_by is distinct from auth.uid()
+      and o.anonymised_at is null);
+comment on view public.shared_observation_events is
+  'History (comments, feedback, status) of observations shared with a tenant, without authors.';
+revoke all on public.shared_observation_events from anon;
+grant select on public.shared_observation_events to authenticated;
+revoke insert, update, delete, truncate on public.shared_observation_events from authenticated;
 
 -- What tenants see of observations in their neighbourhoods that others reported: no reporter, no
 -- exact location (rounded to about 100 m), no accuracy.

@@ -39,6 +39,15 @@ begin
   if not exists (select from public.organisations o where o.id = new.corporation_id and o.kind = 'corporatie') then
     perform private.reject('corporation_required', 'Kies de woningcorporatie van dit project.');
   end if;
+  if length(trim(coalesce(new.title, ''))) not between 2 and 200 then
+    perform private.reject('title_length', 'Geef het project een naam van 2 tot 200 tekens.');
+  end if;
+  if length(coalesce(new.address, '')) > 300 then
+    perform private.reject('address_too_long', 'Het adres is te lang: gebruik hoogstens 300 tekens.');
+  end if;
+  if new.status is null or not new.status = any(steps) then
+    perform private.reject('unknown_status', 'Kies een status: aangemeld, gepland, uitgevoerd, nazorg of afgerond.');
+  end if;
   if new.households < 0 or new.tiles_removed_m2 < 0 or new.green_added_m2 < 0 or new.trees < 0
      or new.plants < 0 or new.rain_barrels < 0 or new.green_roof_m2 < 0 then
     perform private.reject('negative_measure', 'Aantallen en oppervlaktes kunnen niet negatief zijn.');

@@ -67,6 +67,12 @@ begin
     perform private.reject('answer_required',
       'Beantwoord alle vier de vragen met ja, nee, kleine aanpassing of traplift.');
   end if;
+  if length(trim(coalesce(new.address, ''))) not between 3 and 300 then
+    perform private.reject('address_length', 'Geef het adres van de woning (3 tot 300 tekens).');
+  end if;
+  if new.scooter_storage is null or new.scooter_storage not in ('aanwezig', 'nodig', 'niet_nodig') then
+    perform private.reject('scooter_storage_value', 'Kies bij de scootmobielstalling: aanwezig, nodig of niet nodig.');
+  end if;
   if new.build_year is not null and new.build_year not between 1800 and extract(year from now())::int + 5 then
     perform private.reject('build_year_range', 'Het bouwjaar moet tussen 1800 en over vijf jaar liggen.');
   end if;

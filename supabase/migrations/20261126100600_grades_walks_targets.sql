@@ -28,7 +28,13 @@ begin
   if new.grade is null or new.grade not between 1 and 10 then
     perform private.reject('grade_range', 'Geef een cijfer van 1 tot en met 10.');
   end if;
-  if new.quarter not between 1 and 4 then
+  if new.year is null or new.year not between 2023 and 2100 then
+    perform private.reject('year_range', 'Het jaar moet tussen 2023 en 2100 liggen.');
+  end if;
+  if new.theme is null or new.theme not in ('schoon', 'heel', 'veilig', 'groen', 'samen') then
+    perform private.reject('unknown_theme', 'Kies een thema: schoon, heel, veilig, groen of samen.');
+  end if;
+  if new.quarter is null or new.quarter not between 1 and 4 then
     perform private.reject('quarter_range', 'Het kwartaal moet 1, 2, 3 of 4 zijn.');
   end if;
   if not exists (select from public.neighbourhoods n where n.code = new.neighbourhood_code and n.kind = 'buurt') then
@@ -109,6 +115,15 @@ begin
   if not exists (select from public.neighbourhoods n where n.code = new.neighbourhood_code and n.kind = 'buurt') then
     perform private.reject('unknown_buurt', 'Kies een bestaande buurt voor de wijkschouw.');
   end if;
+  if length(trim(coalesce(new.title, ''))) not between 2 and 200 then
+    perform private.reject('title_length', 'Geef de wijkschouw een naam van 2 tot 200 tekens.');
+  end if;
+  if length(coalesce(new.notes, '')) > 4000 then
+    perform private.reject('notes_too_long', 'De notities zijn te lang: gebruik hoogstens 4000 tekens.');
+  end if;
+  if new.status is null or new.status not in ('gepland', 'gelopen', 'geannuleerd') then
+    perform private.reject('unknown_status', 'Kies een status: gepland, gelopen of geannuleerd.');
+  end if;
   new.created_by := case when tg_op = 'INSERT' then coalesce(auth.uid(), new.created_by) else old.created_by end;
   return new;
 end;
@@ -149,9 +164,30 @@ create policy "Participants are visible with their walk"
 create policy "Professionals add participants to walks they see"
   on public.walk_participants for insert to authenticated
   with check (private.sees_walk(walk_id) and private.my_role() in ('gemeente', 'corporatie', 'smederij'));
-create policy "Professionals change participants of walks they see"
+create policy "Organisations change their own participation; the municipality any"
   on public.walk_participants for update to authenticated
-  using (private.sees_walk(walk_id) and private.my_role() in ('gemeente', 'corporatie', 'smederij'));
+  using (private.sees_walk(walk_id)
+    and (private.my_role() = 'gemeente' or organisation_id = private.my_organisation()))
+  with check (private.my_role() = 'gemeente' or organisation_id = private.my_organisation());
+
+create function private.check_walk_participant() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.people is null or new.people not between 0 and 100 then
+    perform private.reject('people_range', 'Het aantal deelnemers moet tussen 0 en 100 liggen.');
+  end if;
+  if tg_op = 'UPDATE' and (new.walk_id is distinct from old.walk_id
+      or new.organisation_id is distinct from old.organisation_id) then
+    perform private.reject('participant_immutable', 'Een deelname kan niet naar een andere wijkschouw of organisatie.');
+  end if;
+  return new;
+end;
+$$;
+comment on function private.check_walk_participant() is 'Validates walk participants (head count 0–100, fixed walk and organisation).';
+create trigger check_walk_participant before insert or update on public.walk_participants
+  for each row execute function private.check_walk_participant();
 
 create table public.targets (
   id uuid primary key,
@@ -171,6 +207,38 @@ create table public.targets (
 comment on table public.targets is
   'Targets from the performance agreements per neighbourhood (or all), organisation (or all) and year.';
 select private.make_synced('public.targets');
+
+create function private.check_target() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.target_value is not null and new.target_value < 0 then
+    perform private.reject('target_negative', 'Een streefwaarde kan niet negatief zijn.');
+  end if;
+  if new.year is null or new.year not between 2023 and 2100 then
+    perform private.reject('year_range', 'Het jaar moet tussen 2023 en 2100 liggen.');
+  end if;
+  if new.metric is null or new.metric not in ('new_builds_accessible_share', 'homes_accessible_share',
+      'scooter_storages', 'gardens_completed', 'tiles_removed_m2', 'green_added_m2', 'trees_planted',
+      'observations_resolved_share', 'average_grade', 'zero_step_homes') then
+    perform private.reject('unknown_metric', 'Kies een bestaande maat voor dit doel.');
+  end if;
+  if new.metric like '%\_share' escape '\' and new.target_value > 1 then
+    perform private.reject('share_range', 'Een aandeel is een getal van 0 tot en met 1 (bijvoorbeeld 0,9 voor 90%).');
+  end if;
+  if new.agreement_no is not null and new.agreement_no not between 1 and 40 then
+    perform private.reject('agreement_range', 'Het nummer van de afspraak moet tussen 1 en 40 liggen.');
+  end if;
+  if length(coalesce(new.description, '')) > 500 then
+    perform private.reject('description_too_long', 'De toelichting is te lang: gebruik hoogstens 500 tekens.');
+  end if;
+  return new;
+end;
+$$;
+comment on function private.check_target() is 'Validates targets (value ≥ 0, shares ≤ 1, year, metric, agreement).';
+create trigger check_target before insert or update on public.targets
+  for each row execute function private.check_target();
 
 alter table public.targets enable row level security;
 revoke all on public.targets from anon;

@@ -95,6 +95,18 @@ language plpgsql
 set search_path = ''
 as $$
 begin
+  if new.record_table is null or new.record_table not in ('observations', 'garden_projects', 'accessibility_checks', 'walks') then
+    perform private.reject('record_table', 'Een foto hoort bij een waarneming, tuinproject, toegankelijkheidscheck of wijkschouw.');
+  end if;
+  if new.mime_type is null or new.mime_type not in ('image/jpeg', 'image/webp', 'image/png') then
+    perform private.reject('mime_type', 'Een foto moet JPEG, WebP of PNG zijn.');
+  end if;
+  if new.bytes is null or new.bytes not between 1 and 10485760 then
+    perform private.reject('photo_size', 'Een foto mag hoogstens 10 MB zijn.');
+  end if;
+  if new.kind is null or new.kind not in ('photo', 'before', 'after') then
+    perform private.reject('photo_kind', 'Een foto is een gewone foto, een foto vooraf of een foto achteraf.');
+  end if;
   if tg_op = 'INSERT' then
     new.created_by := coalesce(auth.uid(), new.created_by);
     if new.storage_path is distinct from (format('%s/%s/%s', new.organisation_id, new.record_id, new.id)
@@ -104,7 +116,8 @@ begin
     end if;
   else
     new.created_by := old.created_by;
-    if new.storage_path is distinct from old.storage_path or new.record_id is distinct from old.record_id then
+    if new.storage_path is distinct from old.storage_path or new.record_id is distinct from old.record_id
+       or new.record_table is distinct from old.record_table or new.organisation_id is distinct from old.organisation_id then
       perform private.reject('attachment_immutable', 'Een foto kan niet naar een ander record verhuizen.');
     end if;
   end if;
@@ -127,7 +140,8 @@ create policy "Photos are added by people who may change the record, under their
     and private.edits_record(record_table, record_id));
 create policy "Photos are updated by their author"
   on public.attachments for update to authenticated
-  using (created_by = auth.uid());
+  using (created_by = auth.uid())
+  with check (created_by = auth.uid() and private.edits_record(record_table, record_id));
 
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('photos', 'photos', false, 10485760, array['image/jpeg', 'image/webp', 'image/png'])

@@ -4,6 +4,8 @@
 create table public.audit_log (
   id bigint generated always as identity primary key,
   at timestamptz not null default now(),
+  -- null for shared reference data (categories): only the service role reads those rows
+  municipality_code text,
   actor uuid,
   actor_role text,
   table_name text not null,
@@ -15,6 +17,7 @@ comment on table public.audit_log is
   'Append-only record of changes to domain tables: who, when, which fields (old → new).';
 create index on public.audit_log (table_name, record_id);
 create index on public.audit_log (actor);
+create index on public.audit_log (municipality_code, at);
 
 create function private.audit() returns trigger
 language plpgsql security definer
@@ -39,8 +42,11 @@ begin
   if tg_op = 'UPDATE' and diff = '{}' then
     return null;
   end if;
-  insert into public.audit_log (actor, actor_role, table_name, record_id, operation, changes)
-  values (auth.uid(), coalesce(private.my_role(), auth.role()), tg_table_name,
+  insert into public.audit_log (municipality_code, actor, actor_role, table_name, record_id, operation, changes)
+  values (coalesce(coalesce(new_j, old_j) ->> 'municipality_code',
+      (select o.municipality_code from public.organisations o
+       where o.id = (coalesce(new_j, old_j) ->> 'organisation_id')::uuid and tg_table_name = 'profiles')),
+    auth.uid(), coalesce(private.my_role(), auth.role()), tg_table_name,
     coalesce(coalesce(new_j, old_j) ->> 'id', coalesce(new_j, old_j) ->> 'code'), lower(tg_op), diff);
   return null;
 end;
@@ -79,6 +85,6 @@ create trigger forbid_audit_truncate before truncate on public.audit_log
 alter table public.audit_log enable row level security;
 revoke all on public.audit_log from anon, authenticated;
 grant select on public.audit_log to authenticated;
-create policy "The municipality reads the audit log"
+create policy "The municipality reads the audit log of its own records"
   on public.audit_log for select to authenticated
-  using (private.my_role() = 'gemeente');
+  using (private.my_role() = 'gemeente' and municipality_code = private.my_municipality());

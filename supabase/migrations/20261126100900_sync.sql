@@ -272,6 +272,8 @@ begin
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
     union all select 'observation_events', x._txid, x._seq, to_jsonb(x) from public.observation_events x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+    union all select 'observation_events', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observation_events x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
     union all select 'garden_projects', x._txid, x._seq, to_jsonb(x) from public.garden_projects x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
     union all select 'accessibility_checks', x._txid, x._seq, to_jsonb(x) from public.accessibility_checks x

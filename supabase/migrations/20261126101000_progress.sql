@@ -341,7 +341,11 @@ begin
   ),
   per_cat as (
     select y.area, jsonb_object_agg(y.category_code, private.shown(y.n, $3)) as cats
-    from (select ob.area, ob.category_code, sum(ob.n) as n from ob group by 1, 2 having sum(ob.n) > 0) y
+    from (select ob.area, ob.category_code, sum(ob.n) as n from ob
+          -- tenants do not learn that sensitive reports exist in a buurt at all
+          where not ($3 and exists (select from public.observation_categories oc
+                                    where oc.code = ob.category_code and oc.sensitive))
+          group by 1, 2 having sum(ob.n) > 0) y
     group by y.area
   ),
   hist as (
