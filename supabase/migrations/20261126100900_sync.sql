@@ -220,6 +220,21 @@ comment on table private.sync_horizon is 'The oldest sync position still complet
 insert into private.sync_horizon default values;
 grant select on private.sync_horizon to authenticated;
 
+-- Changes whenever what the user may see changes (role, organisation, neighbourhoods): the
+-- client then downloads everything again, so rows it may no longer see are gone from the device.
+create function private.access_fingerprint() returns text
+language sql stable security definer
+set search_path = ''
+as $$
+  select md5(concat_ws('|', p.role, p.organisation_id::text, p.deleted_at is null,
+    (select string_agg(pn.neighbourhood_code, ',' order by pn.neighbourhood_code)
+     from public.profile_neighbourhoods pn where pn.profile_id = p.id)))
+  from public.profiles p where p.id = auth.uid()
+$$;
+comment on function private.access_fingerprint() is
+  'A hash of what decides the signed-in user''s access; sync_pull returns it so clients can notice a change.';
+grant execute on function private.access_fingerprint() to authenticated;
+
 create function public.sync_pull(cursor jsonb default null, max_rows integer default 500) returns jsonb
 language plpgsql stable
 set search_path = ''
@@ -299,6 +314,7 @@ begin
   from page;
 
   return jsonb_build_object(
+    'access', private.access_fingerprint(),
     'changes', coalesce(changes, '[]'::jsonb),
     'cursor', case when n > 0 then jsonb_build_object('txid', last_tx::text, 'seq', last_seq)
                    else cursor end,
