@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FakeServer } from './fake-server.ts';
+import { pullChanges, pushOutbox, recoverOutbox, syncOnce } from './runner.ts';
+import { testContext, testDatabase } from './testing.ts';
+import { TransportError } from './transport.ts';
+import { deleteRecord, insertRecord, updateRecord, ValidationError } from './writes.ts';
+
+const POINT = '(6.47908,52.72469)';
+const observation = (description: string) => ({
+  category_code: 'schoon.zwerfafval',
+  severity: 2,
+  description,
+  location: POINT,
+});
+
+function setup() {
+  const db = testDatabase();
+  const ctx = testContext(db);
+  const server = new FakeServer();
+  const opts = { db, transport: server.transport(), clientId: 'c1', now: ctx.now, batchSize: 3 };
+  return { db, ctx, server, opts };
+}
+
+describe('writes', () => {
+  it('saves the record and its outbox entry together', async () => {
+    const { db, ctx } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('zwerfafval'));
+    expect(await db.observations.get(id)).toMatchObject({ description: 'zwerfafval', version: 0 });
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ op: 'insert', record_id: id, status: 'pending', attempts: 0 }),
+    ]);
+  });
+
+  it('refuses bad input with field errors and writes nothing', async () => {
+    const { db, ctx } = setup();
+    const bad = { ...observation('x'), severity: 9, location: 'ergens' };
+    await expect(insertRecord(ctx, 'observations', bad)).rejects.toBeInstanceOf(ValidationError);
+    await expect(insertRecord(ctx, 'observations', bad)).rejects.toMatchObject({
+      errors: [
+        { field: 'severity', key: 'severity_range' },
+        { field: 'location', key: 'location_required' },
+      ],
+    });
+    expect(await db.observations.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('rolls the record back when the outbox write fails (no half-written record)', async () => {
+    const { db, ctx } = setup();
+    const first = await insertRecord(ctx, 'observations', observation('eerste'));
+    // Reusing a record id makes the record's add fail inside the transaction.
+    await expect(
+      insertRecord(ctx, 'observations', { ...observation('dubbel'), id: first }),
+    ).rejects.toThrow();
+    expect(await db.observations.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('sends only changed fields, folded into a pending entry', async () => {
+    const { db, ctx } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('a'));
+    await updateRecord(ctx, 'observations', id, { severity: 4, description: 'a' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ op: 'insert', values: expect.objectContaining({ severity: 4 }) });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('makes a separate update once the insert is on its way', async () => {
+    const { db, ctx } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('a'));
+    await db.outbox.toCollection().modify({ status: 'sending' });
+    await updateRecord(ctx, 'observations', id, { severity: 5 });
+    const entries = await db.outbox.orderBy('id').toArray();
+    expect(entries.map((e) => [e.op, e.values])).toEqual([
+      ['insert', expect.anything()],
+      ['update', { severity: 5 }],
+    ]);
+  });
+
+  it('deletes as a tombstone', async () => {
+    const { db, ctx } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('weg'));
+    await deleteRecord(ctx, 'observations', id);
+    expect((await db.observations.get(id))?.deleted_at).toBeTruthy();
+    expect((await db.outbox.orderBy('id').last())?.op).toBe('delete');
+  });
+});
+
+describe('runner', () => {
+  it('pushes in batches, pulls back, and empties the outbox', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 7; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    const report = await syncOnce(opts);
+    expect(report).toMatchObject({ pushed: 7, rejected: 0, pulled: 7 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.live('observations')).toHaveLength(7);
+    expect((await db.observations.toArray()).every((o) => o.version === 1)).toBe(true);
+  });
+
+  it('puts a batch back to pending when the network fails, and sends it later', async () => {
+    const { db, ctx, server, opts } = setup();
+    await insertRecord(ctx, 'observations', observation('later'));
+    server.failNext = 1;
+    await expect(syncOnce(opts)).rejects.toBeInstanceOf(TransportError);
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 1 }),
+    ]);
+    expect((await db.sync_state.get('last_error'))?.value).toMatchObject({ retryable: true });
+    await syncOnce(opts);
+    expect(server.live('observations')).toHaveLength(1);
+  });
+
+  it('applies a batch once when the answer is lost after the server committed', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 3; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    server.dropAckNext = 1;
+    await expect(syncOnce(opts)).rejects.toThrow(/after commit/);
+    await syncOnce(opts);
+    expect(server.live('observations')).toHaveLength(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a change made after a lost answer, instead of folding it into the sent insert', async () => {
+    const { ctx, server, opts } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('a'));
+    server.dropAckNext = 1;
+    await expect(syncOnce(opts)).rejects.toThrow();
+    await updateRecord(ctx, 'observations', id, { severity: 5 });
+    await syncOnce(opts);
+    expect(server.rows.get(`observations:${id}`)).toMatchObject({ severity: 5 });
+  });
+
+  it('keeps a rejected mutation with its reason and lets the rest through', async () => {
+    const { db, ctx, server, opts } = setup();
+    await insertRecord(ctx, 'observations', observation('goed'));
+    const poison = await insertRecord(ctx, 'observations', observation('gif'));
+    await insertRecord(ctx, 'observations', observation('ook goed'));
+    server.reject = (m) => (m.record_id === poison ? 'outside_municipality' : undefined);
+    const report = await syncOnce(opts);
+    expect(report).toMatchObject({ pushed: 2, rejected: 1 });
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({
+        record_id: poison,
+        status: 'rejected',
+        error_code: 'outside_municipality',
+      }),
+    ]);
+  });
+
+  it('sends entries that a killed tab left "sending" again after a restart', async () => {
+    const { db, ctx, server, opts } = setup();
+    await insertRecord(ctx, 'observations', observation('half'));
+    await db.outbox.toCollection().modify({ status: 'sending' });
+    expect(await recoverOutbox(db)).toBe(1);
+    await pushOutbox(opts);
+    expect(server.live('observations')).toHaveLength(1);
+  });
+
+  it('shows local changes over pulled rows until the server has them', async () => {
+    const { db, ctx, server, opts } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('a'));
+    await syncOnce(opts);
+    await updateRecord(ctx, 'observations', id, { severity: 5 });
+    // Someone else changes the description meanwhile; a pull before our push must not undo ours.
+    server.rows.get(`observations:${id}`)!.description = 'b';
+    await server.transport().push('other', [
+      {
+        id: 'm-other',
+        table: 'observations',
+        op: 'update',
+        record_id: id,
+        values: { description: 'b' },
+      },
+    ]);
+    await pullChanges(opts);
+    expect(await db.observations.get(id)).toMatchObject({ severity: 5, description: 'b' });
+    await syncOnce(opts);
+    expect(server.rows.get(`observations:${id}`)).toMatchObject({ severity: 5, description: 'b' });
+  });
+
+  it('starts over when access changes, without losing unsent work', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 3; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    await syncOnce(opts);
+    const unsent = await insertRecord(ctx, 'observations', observation('nog niet verstuurd'));
+    server.revokeAll();
+    const result = await pullChanges(opts);
+    expect(result.reset).toBe(true);
+    expect((await db.observations.toArray()).map((o) => o.id)).toEqual([unsent]);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('never loses or doubles a mutation, whatever the faults (property)', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), text: fc.string({ maxLength: 20 }) }),
+      fc.record({
+        kind: fc.constant('update' as const),
+        pick: fc.nat(),
+        severity: fc.integer({ min: 1, max: 5 }),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+      fc.record({
+        kind: fc.constant('sync' as const),
+        fail: fc.boolean(),
+        dropAck: fc.boolean(),
+        kill: fc.boolean(),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
+        const { db, ctx, server, opts } = setup();
+        const created: string[] = [];
+        const deleted = new Set<string>();
+        const severity = new Map<string, number>();
+        for (const o of ops) {
+          ctx.tick(1000);
+          if (o.kind === 'insert') {
+            const id = await insertRecord(ctx, 'observations', observation(o.text));
+            created.push(id);
+            severity.set(id, 2);
+          } else if (o.kind === 'update' && created.length) {
+            const id = created[o.pick % created.length]!;
+            if (deleted.has(id)) continue;
+            await updateRecord(ctx, 'observations', id, { severity: o.severity });
+            severity.set(id, o.severity);
+          } else if (o.kind === 'delete' && created.length) {
+            const id = created[o.pick % created.length]!;
+            await deleteRecord(ctx, 'observations', id);
+            deleted.add(id);
+          } else if (o.kind === 'sync') {
+            server.failNext = o.fail ? 1 : 0;
+            server.dropAckNext = o.dropAck ? 1 : 0;
+            if (o.kill)
+              await db.outbox.where('status').equals('pending').modify({ status: 'sending' });
+            await syncOnce(opts).catch(() => undefined);
+          }
+        }
+        server.failNext = 0;
+        server.dropAckNext = 0;
+        await syncOnce(opts);
+        await syncOnce(opts);
+        expect(await db.outbox.count()).toBe(0);
+        const alive = created.filter((id) => !deleted.has(id));
+        expect(
+          server
+            .live('observations')
+            .map((r) => r.id)
+            .sort(),
+        ).toEqual([...alive].sort());
+        for (const id of alive)
+          expect(server.rows.get(`observations:${id}`)?.severity).toBe(severity.get(id));
+        const local = (await db.observations.toArray()).filter((r) => !r.deleted_at);
+        expect(local.map((r) => r.id).sort()).toEqual([...alive].sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
