@@ -98,6 +98,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'supabase/local/**/*.test.ts'],
           environment: 'node',
+          // IndexedDB in Node, installed before Dexie loads (its liveQuery needs the global).
+          setupFiles: ['fake-indexeddb/auto'],
         },
       },
       {
@@ -107,6 +109,8 @@ export default defineConfig({
           name: 'db',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Simulated devices (src/sync) keep their data in fake-indexeddb.
+          setupFiles: ['fake-indexeddb/auto'],
           globalSetup: ['tests/support/stack-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -105,7 +105,7 @@ export function keyOf(table: SyncedTable): 'id' | 'code' {
  * Version history of the local schema. Never edit a released version: add one. Dexie upgrades in
  * place, so outbox entries and photos survive every upgrade.
  */
-const VERSIONS: Record<number, Record<string, string>> = {
+export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   1: {
     organisations: 'id',
     profiles: 'id',
@@ -138,11 +138,11 @@ export interface OpenOptions {
 /** Opens the device database. The outbox commits with strict durability (flushed to disk). */
 export function openSyncDatabase(options: OpenOptions = {}): SyncDatabase {
   const db = new Dexie(options.name ?? 'buurtpeil', {
-    indexedDB: options.indexedDB,
-    IDBKeyRange: options.IDBKeyRange,
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     chromeTransactionDurability: 'strict',
   }) as SyncDatabase;
-  for (const [version, stores] of Object.entries(VERSIONS))
+  for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
     db.version(Number(version)).stores(stores);
   // An old tab must never block a newer tab's upgrade: close, and let the app ask to reload.
   db.on('versionchange', () => {

@@ -5,10 +5,14 @@ import {
   type SyncDatabase,
   type SyncedTable,
 } from './db.ts';
+import { uploadPhotos, type PhotoStorage } from './photos.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
+import type { WriteContext } from './writes.ts';
 
 export interface RunnerOptions {
   db: SyncDatabase;
+  /** Where photos go; without it photos wait on the device. */
+  photos?: { storage: PhotoStorage; ctx: WriteContext };
   transport: SyncTransport;
   clientId: string;
   now: () => Date;
@@ -20,6 +24,7 @@ export interface RunnerOptions {
 
 export interface SyncReport {
   pushed: number;
+  photos: number;
   rejected: number;
   pulled: number;
   reset: boolean;
@@ -201,17 +206,32 @@ export async function pullChanges(
   }
 }
 
-/** One full round: recover, push everything, then pull until caught up. */
+/**
+ * One full round: recover, push everything, pull until caught up, then upload photos whose rows
+ * the server now has and push the "uploaded" marks. A photo that fails to upload does not hold up
+ * the data: the error is recorded and the next round tries again.
+ */
 export async function syncOnce(opts: RunnerOptions): Promise<SyncReport> {
   await recoverOutbox(opts.db);
   try {
-    const { applied, rejected } = await pushOutbox(opts);
+    const first = await pushOutbox(opts);
     const { pulled, reset } = await pullChanges(opts);
+    let photos = 0;
+    let pushed = first.applied;
+    let rejected = first.rejected;
+    if (opts.photos) {
+      photos = await uploadPhotos(opts.photos.ctx, opts.photos.storage);
+      if (photos) {
+        const marks = await pushOutbox(opts);
+        pushed += marks.applied;
+        rejected += marks.rejected;
+      }
+    }
     await opts.db.sync_state.bulkPut([
       { key: 'last_sync_at', value: opts.now().toISOString() },
       { key: 'last_error', value: null },
     ]);
-    return { pushed: applied, rejected, pulled, reset };
+    return { pushed, rejected, pulled, reset, photos };
   } catch (e) {
     await opts.db.sync_state.put({
       key: 'last_error',

@@ -1,14 +1,16 @@
 import { webcrypto } from 'node:crypto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openSyncDatabase, type SyncDatabase } from './db.ts';
 import { makeIdGenerator } from './ids.ts';
 import type { WriteContext } from './writes.ts';
 
 let n = 0;
 
-/** A fresh device database in memory (fake-indexeddb), for tests in Node. */
+/**
+ * A fresh device database in memory, for tests in Node. Uses the global indexedDB, which the test
+ * setup provides with fake-indexeddb (`fake-indexeddb/auto`).
+ */
 export function testDatabase(): SyncDatabase {
-  return openSyncDatabase({ name: `test-${++n}`, indexedDB: new IDBFactory(), IDBKeyRange });
+  return openSyncDatabase({ name: `test-${process.pid}-${++n}-${Math.random()}` });
 }
 
 /** A write context with a controllable clock. */

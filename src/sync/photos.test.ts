@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { FakeServer } from './fake-server.ts';
+import { addPhoto, uploadPhotos, type PhotoStorage } from './photos.ts';
+import { syncOnce } from './runner.ts';
+import { testContext, testDatabase } from './testing.ts';
+import { insertRecord } from './writes.ts';
+
+const ORG = '0a000000-0000-4000-8000-000000000031';
+const jpeg = (n: number) => new Blob([new Uint8Array(n).fill(7)], { type: 'image/jpeg' });
+
+/** In-memory Storage that can fail an upload after writing part of it (a cut connection). */
+function memoryStorage() {
+  const objects = new Map<string, Uint8Array>();
+  let cutNext = false;
+  const storage: PhotoStorage = {
+    async upload(path, blob) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      if (cutNext) {
+        cutNext = false;
+        objects.set(path, bytes.slice(0, Math.floor(bytes.length / 2)));
+        throw new Error('connection reset');
+      }
+      objects.set(path, bytes);
+    },
+    async size(path) {
+      return objects.get(path)?.length ?? null;
+    },
+  };
+  return { storage, objects, cut: () => (cutNext = true) };
+}
+
+async function withPhoto() {
+  const db = testDatabase();
+  const ctx = testContext(db);
+  const record = await insertRecord(ctx, 'observations', {
+    category_code: 'heel.bestrating',
+    location: '(6.47908,52.72469)',
+  });
+  const photo = await addPhoto(ctx, {
+    table: 'observations',
+    recordId: record,
+    organisationId: ORG,
+    blob: jpeg(1000),
+    width: 40,
+    height: 30,
+  });
+  return { db, ctx, record, photo };
+}
+
+describe('photo queue', () => {
+  it('stores the photo, its attachment row and outbox entry together', async () => {
+    const { db, record, photo } = await withPhoto();
+    expect(await db.attachments.get(photo)).toMatchObject({
+      record_id: record,
+      storage_path: `${ORG}/${record}/${photo}.jpg`,
+      bytes: 1000,
+    });
+    expect(await db.photos.get(photo)).toMatchObject({ uploaded: 0, bytes: 1000 });
+    expect((await db.outbox.toArray()).map((e) => e.table)).toEqual([
+      'observations',
+      'attachments',
+    ]);
+  });
+
+  it('writes nothing of the photo when the disk is full', async () => {
+    const db = testDatabase();
+    const ctx = testContext(db);
+    db.photos.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(
+      addPhoto(ctx, {
+        table: 'observations',
+        recordId: 'r',
+        organisationId: ORG,
+        blob: jpeg(10),
+        width: 1,
+        height: 1,
+      }),
+    ).rejects.toThrow(/quota/);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('waits for the attachment row to reach the server before uploading', async () => {
+    const { ctx } = await withPhoto();
+    const { storage, objects } = memoryStorage();
+    expect(await uploadPhotos(ctx, storage)).toBe(0);
+    expect(objects.size).toBe(0);
+  });
+
+  it('finishes a cut upload on the next round: stored once, complete, marked uploaded', async () => {
+    const { db, ctx, photo } = await withPhoto();
+    const server = new FakeServer();
+    const { storage, objects, cut } = memoryStorage();
+    const opts = {
+      db,
+      transport: server.transport(),
+      clientId: 'c',
+      now: ctx.now,
+      photos: { storage, ctx },
+    };
+    cut();
+    await expect(syncOnce(opts)).rejects.toThrow(/connection reset/);
+    expect(await db.photos.get(photo)).toMatchObject({ uploaded: 0 });
+    await syncOnce(opts);
+    expect([...objects.values()].map((b) => b.length)).toEqual([1000]);
+    expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
+    expect(server.rows.get(`attachments:${photo}`)?.uploaded_at).toEqual(expect.any(String));
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('counts an object already there with the same size as done (a retry after a lost answer)', async () => {
+    const { db, ctx, photo } = await withPhoto();
+    const server = new FakeServer();
+    const { storage, objects } = memoryStorage();
+    let uploads = 0;
+    const counting: PhotoStorage = {
+      ...storage,
+      upload: async (...a) => void (uploads++, await storage.upload(...a)),
+    };
+    await syncOnce({ db, transport: server.transport(), clientId: 'c', now: ctx.now });
+    const path = (await db.photos.get(photo))!.storage_path;
+    objects.set(path, new Uint8Array(1000));
+    expect(await uploadPhotos(ctx, counting)).toBe(1);
+    expect(uploads).toBe(0);
+  });
+});

@@ -1,0 +1,105 @@
+import { updateRecord, type WriteContext } from './writes.ts';
+
+/** Storage as the photo queue needs it; the real one (supabase-js storage) is in src/platform. */
+export interface PhotoStorage {
+  /** Uploads, replacing an object already at `path` (a retry of our own upload). */
+  upload: (path: string, blob: Blob, contentType: string) => Promise<void>;
+  /** Size of the object at `path`, or null when there is none. */
+  size: (path: string) => Promise<number | null>;
+}
+
+export interface NewPhoto {
+  table: 'observations' | 'garden_projects' | 'accessibility_checks' | 'walks';
+  recordId: string;
+  organisationId: string;
+  /** Already compressed and stripped of metadata (src/platform/photos.ts). */
+  blob: Blob;
+  width: number;
+  height: number;
+  kind?: 'photo' | 'before' | 'after';
+}
+
+const EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/png': 'png',
+};
+
+/**
+ * Adds a photo to a record: the attachment row, its outbox entry and the bytes are written in one
+ * transaction, so a full disk (QuotaExceededError) leaves no half-made photo behind.
+ */
+export async function addPhoto(ctx: WriteContext, photo: NewPhoto): Promise<string> {
+  const ext = EXT[photo.blob.type];
+  if (!ext) throw new Error(`unsupported photo type ${photo.blob.type}`);
+  const id = ctx.newId();
+  const now = ctx.now().toISOString();
+  const storage_path = `${photo.organisationId}/${photo.recordId}/${id}.${ext}`;
+  const values = {
+    record_table: photo.table,
+    record_id: photo.recordId,
+    organisation_id: photo.organisationId,
+    kind: photo.kind ?? 'photo',
+    storage_path,
+    mime_type: photo.blob.type,
+    bytes: photo.blob.size,
+    width: photo.width,
+    height: photo.height,
+  };
+  const { db } = ctx;
+  await db.transaction('rw', [db.attachments, db.outbox, db.photos], async () => {
+    await db.attachments.add({
+      ...values,
+      id,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    } as never);
+    await db.outbox.add({
+      id: ctx.newId(),
+      table: 'attachments',
+      op: 'insert',
+      record_id: id,
+      values,
+      status: 'pending',
+      attempts: 0,
+      created_at: now,
+    });
+    await db.photos.add({
+      id,
+      storage_path,
+      blob: photo.blob,
+      bytes: photo.blob.size,
+      uploaded: 0,
+    });
+  });
+  return id;
+}
+
+/**
+ * Uploads photos whose attachment row the server already has (Storage's policy checks that row).
+ * Each photo goes to its own fixed path, so a retry can only ever replace itself: an object of the
+ * same size already there counts as done. Then the attachment is marked uploaded (a normal change,
+ * so other devices learn the file is there). Returns how many were uploaded.
+ */
+export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Promise<number> {
+  const { db } = ctx;
+  let done = 0;
+  for (const photo of await db.photos.where('uploaded').equals(0).toArray()) {
+    const inserts = await db.outbox
+      .where('[table+record_id]')
+      .equals(['attachments', photo.id])
+      .filter((e) => e.op === 'insert')
+      .toArray();
+    // Not on the server yet, or refused there (then the photo stays here, with its record).
+    if (inserts.length) continue;
+    const existing = await storage.size(photo.storage_path);
+    if (existing !== photo.bytes)
+      await storage.upload(photo.storage_path, photo.blob, photo.blob.type);
+    await db.photos.update(photo.id, { uploaded: 1 });
+    await updateRecord(ctx, 'attachments', photo.id, { uploaded_at: ctx.now().toISOString() });
+    done++;
+  }
+  return done;
+}
