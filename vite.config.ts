@@ -78,6 +78,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/(rest|auth|storage)\/v1\//],
         cleanupOutdatedCaches: true,
+        // Passes Background Sync events on to open windows (public/sw-sync.js).
+        importScripts: ['sw-sync.js'],
         // Take control of the page on the very first visit, so the app works offline without a
         // reload. Updates still wait for the user (skipWaiting only on their "Herladen").
         clientsClaim: true,

@@ -7,6 +7,8 @@ import { language } from './lib/i18n/index.ts';
 import { createAuthPort } from './platform/auth.ts';
 import { createSupabase, readSupabaseConfig } from './platform/supabase.ts';
 import { registerServiceWorker } from './platform/sw.ts';
+import { startDeviceSync } from './platform/sync.ts';
+import type { StartSync } from './features/sync/index.ts';
 
 function start(): JSX.Element {
   const config = readSupabaseConfig(import.meta.env);
@@ -15,9 +17,12 @@ function start(): JSX.Element {
   if (!config.ok) return <ConfigError missing={config.missing} />;
   // Created here, not inline in the JSX: Solid turns props into getters, so an inline call
   // would run again on every read.
-  const auth = createAuthPort(createSupabase(config.config));
+  const supabase = createSupabase(config.config);
+  const auth = createAuthPort(supabase);
   const serviceWorker = registerServiceWorker();
-  return <App auth={auth} serviceWorker={serviceWorker} />;
+  const startSync: StartSync = (userId, onVersionChange) =>
+    startDeviceSync(supabase, userId, onVersionChange);
+  return <App auth={auth} serviceWorker={serviceWorker} startSync={startSync} />;
 }
 
 const root = document.getElementById('root');

@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/solid-query';
 import type { JSX } from 'solid-js';
 import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
 import { homeRoutes } from '../features/home/index.ts';
+import { SyncProvider, syncRoutes, type StartSync } from '../features/sync/index.ts';
 import type { AuthPort } from '../platform/auth.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
 import { NotFound } from './NotFound.tsx';
@@ -11,12 +12,13 @@ import { Shell } from './Shell.tsx';
 
 const routes: RouteDefinition[] = [
   ...authRoutes,
-  { path: '/', component: RequireSession, children: homeRoutes },
+  { path: '/', component: RequireSession, children: [...homeRoutes, ...syncRoutes] },
   { path: '*404', component: NotFound },
 ];
 
 interface AppProps {
   auth: AuthPort;
+  startSync: StartSync;
   serviceWorker: ServiceWorkerControl;
 }
 
@@ -29,10 +31,12 @@ export function App(props: AppProps): JSX.Element {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider auth={props.auth}>
-        {/* explicitLinks: only <A> is routed, so plain links such as the skip link stay native. */}
-        <Router root={Root} explicitLinks>
-          {routes}
-        </Router>
+        <SyncProvider start={props.startSync}>
+          {/* explicitLinks: only <A> is routed, so plain links such as the skip link stay native. */}
+          <Router root={Root} explicitLinks>
+            {routes}
+          </Router>
+        </SyncProvider>
       </SessionProvider>
     </QueryClientProvider>
   );

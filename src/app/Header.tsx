@@ -2,6 +2,7 @@ import { A, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
 import { SignOutButton, useSession } from '../features/auth/index.ts';
 import { upcomingFeatures } from '../features/home/index.ts';
+import { SyncBadge, useSync } from '../features/sync/index.ts';
 import { t } from '../lib/i18n/index.ts';
 import { ConnectionBadge } from './ConnectionStatus.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
  */
 export function Header(props: { online: Accessor<boolean> }): JSX.Element {
   const { user } = useSession();
+  const sync = useSync();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = createSignal(false);
   let menuButton: HTMLButtonElement | undefined;
@@ -54,6 +56,9 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
       </div>
       <div class="app-header__tools">
         <ConnectionBadge online={props.online} />
+        <Show when={user()}>
+          <SyncBadge />
+        </Show>
         <LanguageSwitch />
       </div>
       <Show when={user()}>
@@ -77,7 +82,10 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
               )}
             </For>
           </ul>
-          <SignOutButton />
+          <SignOutButton
+            unsentWork={() => sync.status()?.state === 'device'}
+            sendFirst={sync.syncNow}
+          />
         </nav>
       </Show>
     </header>

@@ -3,6 +3,7 @@ import { createEffect, on, type JSX } from 'solid-js';
 import { t } from '../lib/i18n/index.ts';
 import { createOnlineStatus } from '../platform/network.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
+import { ReloadNeeded } from '../features/sync/index.ts';
 import { OfflineNotice } from './ConnectionStatus.tsx';
 import { Header } from './Header.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -35,6 +36,7 @@ export function Shell(props: ShellProps): JSX.Element {
       <Header online={online} />
       <OfflineNotice online={online} />
       <UpdatePrompt serviceWorker={props.serviceWorker} />
+      <ReloadNeeded />
       <main id="main" class="app-main" tabindex="-1">
         {props.children}
       </main>

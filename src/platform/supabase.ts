@@ -1,4 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../lib/database.types.ts';
 
 /** Where the app finds its Supabase project. */
 export interface SupabaseConfig {
@@ -42,8 +43,8 @@ function isHttpUrl(value: string): boolean {
 export const AUTH_STORAGE_KEY = 'buurtpeil.auth';
 
 /** Creates the app's one Supabase client. */
-export function createSupabase(config: SupabaseConfig): SupabaseClient {
-  return createClient(config.url, config.anonKey, {
+export function createSupabase(config: SupabaseConfig): SupabaseClient<Database> {
+  return createClient<Database>(config.url, config.anonKey, {
     auth: {
       storageKey: AUTH_STORAGE_KEY,
       storage: globalThis.localStorage,

@@ -1,0 +1,13 @@
+/**
+ * Sync for people: the device data of whoever is signed in, its status ("on this device" or
+ * "sent"), the sending page with refused changes and their reasons, and the export of unsent work.
+ */
+import type { RouteDefinition } from '@solidjs/router';
+import { syncPath } from './paths.ts';
+import { SyncPage } from './SyncPage.tsx';
+
+export { syncPath } from './paths.ts';
+export { ReloadNeeded, SyncBadge } from './SyncBadge.tsx';
+export { SyncProvider, useSync, type StartSync, type SyncContextValue } from './SyncProvider.tsx';
+
+export const syncRoutes: RouteDefinition[] = [{ path: syncPath, component: SyncPage }];

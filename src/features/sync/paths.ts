@@ -1,0 +1,2 @@
+/** Where the sending page lives. */
+export const syncPath = '/versturen';
