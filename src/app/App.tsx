@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/solid-query';
 import type { JSX } from 'solid-js';
 import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
 import { homeRoutes } from '../features/home/index.ts';
+import { observationRoutes } from '../features/observations/index.ts';
 import { SyncProvider, syncRoutes, type StartSync } from '../features/sync/index.ts';
 import type { AuthPort } from '../platform/auth.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
@@ -12,7 +13,11 @@ import { Shell } from './Shell.tsx';
 
 const routes: RouteDefinition[] = [
   ...authRoutes,
-  { path: '/', component: RequireSession, children: [...homeRoutes, ...syncRoutes] },
+  {
+    path: '/',
+    component: RequireSession,
+    children: [...homeRoutes, ...observationRoutes, ...syncRoutes],
+  },
   { path: '*404', component: NotFound },
 ];
 

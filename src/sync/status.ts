@@ -5,6 +5,8 @@ import type { OutboxEntry, SyncDatabase } from './db.ts';
 export interface SyncStatus {
   /** Changes saved on this device that the server does not have yet. */
   pending: number;
+  /** What a person would count as waiting: records with unsent changes, plus photos. */
+  waitingItems: number;
   /** Changes the server refused, with the reason, until the person deals with them. */
   rejected: OutboxEntry[];
   /** Photos still to upload. */
@@ -18,7 +20,11 @@ export interface SyncStatus {
 /** Reads the sync status from the device database. */
 export async function readSyncStatus(db: SyncDatabase): Promise<SyncStatus> {
   return db.transaction('r', [db.outbox, db.photos, db.sync_state], async () => {
-    const pending = await db.outbox.where('status').anyOf('pending', 'sending').count();
+    const open = await db.outbox.where('status').anyOf('pending', 'sending').toArray();
+    const pending = open.length;
+    const records = new Set(
+      open.filter((e) => e.table !== 'attachments').map((e) => `${e.table}:${e.record_id}`),
+    );
     const rejected = await db.outbox.where('status').equals('rejected').sortBy('id');
     const photosPending = await db.photos.where('uploaded').equals(0).count();
     const lastSyncAt =
@@ -27,6 +33,7 @@ export async function readSyncStatus(db: SyncDatabase): Promise<SyncStatus> {
       ((await db.sync_state.get('last_error'))?.value as SyncStatus['lastError']) ?? null;
     return {
       pending,
+      waitingItems: records.size + photosPending,
       rejected,
       photosPending,
       lastSyncAt,

@@ -70,11 +70,11 @@ describe('PWA shell', () => {
     expect(await shell.menuButton.getAttribute('aria-expanded')).toBe('false');
 
     // A tile leads to its (future) feature; focus lands on the new page's heading.
-    await home.tiles.filter({ hasText: 'Waarnemingen' }).click();
+    await home.tiles.filter({ hasText: 'Groene tuinen' }).click();
     await page.getByText('Dit onderdeel komt binnenkort.').waitFor();
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Waarnemingen');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Groene tuinen');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    expect(await page.title()).toBe('Waarnemingen – Buurtpeil');
+    expect(await page.title()).toBe('Groene tuinen – Buurtpeil');
     await shell.brand.click();
     await home.waitUntilShown();
 

@@ -9,5 +9,5 @@ export { upcomingFeatures, type UpcomingFeature } from './upcoming.ts';
 /** Routes for signed-in people (the app puts them behind `RequireSession`). */
 export const homeRoutes: RouteDefinition[] = [
   { path: '/', component: HomePage },
-  ...upcomingFeatures.map(comingSoonRoute),
+  ...upcomingFeatures.filter((f) => !f.ready).map(comingSoonRoute),
 ];

@@ -5,6 +5,8 @@ export interface UpcomingFeature {
   path: string;
   title: PlainKey;
   summary: PlainKey;
+  /** Built: its feature folder has the routes, so no placeholder. */
+  ready?: boolean;
 }
 
 /** In the order of the home screen: what people do most comes first. */
@@ -13,6 +15,7 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
     path: '/waarnemingen',
     title: 'feature.observations',
     summary: 'feature.observations.summary',
+    ready: true,
   },
   { path: '/groene-tuinen', title: 'feature.gardens', summary: 'feature.gardens.summary' },
   {

@@ -22,8 +22,8 @@ export function SyncBadge(): JSX.Element {
             <Match when={s().rejected.length > 0}>
               {t('sync.badge.problems', { count: s().rejected.length })}
             </Match>
-            <Match when={s().pending + s().photosPending > 0}>
-              {t('sync.badge.pending', { count: s().pending + s().photosPending })}
+            <Match when={s().state === 'device'}>
+              {t('sync.badge.pending', { count: Math.max(1, s().waitingItems) })}
             </Match>
           </Switch>
         </A>

@@ -8,6 +8,7 @@ import { SyncPage } from './SyncPage.tsx';
 
 export { syncPath } from './paths.ts';
 export { ReloadNeeded, SyncBadge } from './SyncBadge.tsx';
+export { createLiveQuery } from './live.ts';
 export { SyncProvider, useSync, type StartSync, type SyncContextValue } from './SyncProvider.tsx';
 
 export const syncRoutes: RouteDefinition[] = [{ path: syncPath, component: SyncPage }];

@@ -1,0 +1,293 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
+import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { currentPosition } from '../../platform/geolocation.ts';
+import { compressPhoto, storageRoom } from '../../platform/photos.ts';
+import { createObservation } from '../../sync/records.ts';
+import { FormAlert, Page } from '../../ui/index.ts';
+import { useSession } from '../auth/index.ts';
+import { createLiveQuery, useSync } from '../sync/index.ts';
+import { loadBuurten } from './buurten.ts';
+import { observationPaths } from './paths.ts';
+
+const MAX_PHOTOS = 5;
+
+interface Place {
+  point: LonLat;
+  accuracy: number | null;
+  buurt: string;
+}
+
+interface Errors {
+  category?: PlainKey;
+  location?: PlainKey;
+  description?: PlainKey;
+  photos?: PlainKey;
+}
+
+/** Log an observation: what, how bad, a few words, where, and up to five photos. Works offline. */
+export function NewObservationPage(): JSX.Element {
+  const { device } = useSync();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [category, setCategory] = createSignal('');
+  const [severity, setSeverity] = createSignal(2);
+  const [description, setDescription] = createSignal('');
+  const [place, setPlace] = createSignal<Place>();
+  const [locating, setLocating] = createSignal(false);
+  const [locationNote, setLocationNote] = createSignal<PlainKey>();
+  const [files, setFiles] = createSignal<File[]>([]);
+  const [errors, setErrors] = createSignal<Errors>({});
+  const [alert, setAlert] = createSignal<PlainKey>();
+  const [busy, setBusy] = createSignal(false);
+  const [nearlyFull, setNearlyFull] = createSignal(false);
+
+  const categories = createLiveQuery(device, async ({ db }) => {
+    const all = await db.observation_categories.orderBy('code').toArray();
+    const themes = all.filter((c) => !c.parent_code).sort((a, b) => a.sort - b.sort);
+    return themes.map((theme) => ({
+      theme,
+      items: all.filter((c) => c.parent_code === theme.code).sort((a, b) => a.sort - b.sort),
+    }));
+  });
+  const buurten = createLiveQuery(device, async ({ db }) => {
+    return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
+      a.name.localeCompare(b.name, 'nl'),
+    );
+  });
+
+  onMount(() => void storageRoom().then((r) => setNearlyFull(r.nearlyFull)));
+
+  async function useMyLocation() {
+    setLocating(true);
+    setLocationNote(undefined);
+    try {
+      const pos = await currentPosition();
+      const found = buurtAt(pos.point, await loadBuurten());
+      if (!found) {
+        setPlace(undefined);
+        setLocationNote('obs.location.outside');
+        return;
+      }
+      setPlace({ point: pos.point, accuracy: pos.accuracy, buurt: found.code });
+    } catch {
+      setLocationNote('obs.location.failed');
+    } finally {
+      setLocating(false);
+    }
+  }
+
+  function chooseBuurt(code: string) {
+    const b = buurten()?.find((x) => x.code === code);
+    const m = /^\((-?[\d.]+),(-?[\d.]+)\)$/.exec(String(b?.label ?? ''));
+    if (!b || !m) return setPlace(undefined);
+    setLocationNote(undefined);
+    setPlace({ point: { lon: Number(m[1]), lat: Number(m[2]) }, accuracy: null, buurt: b.code });
+  }
+
+  const buurtName = (code: string) => buurten()?.find((b) => b.code === code)?.name ?? code;
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    const found: Errors = {
+      category: category() ? undefined : 'obs.error.category',
+      location: place() ? undefined : 'obs.error.location',
+      description: description().length > 2000 ? 'obs.error.description' : undefined,
+      photos: files().length > MAX_PHOTOS ? 'obs.error.photos' : undefined,
+    };
+    setErrors(found);
+    const first = (Object.keys(found) as (keyof Errors)[]).find((k) => found[k]);
+    if (first) {
+      setAlert('obs.error.summary');
+      document.getElementById(`obs-${first}`)?.focus();
+      return;
+    }
+    const d = device();
+    const userId = user()?.id;
+    const profile = d && userId ? await d.db.profiles.get(userId) : undefined;
+    if (!d || !profile) {
+      setAlert('obs.error.notReady');
+      return;
+    }
+    setBusy(true);
+    setAlert(undefined);
+    try {
+      const photos = [];
+      for (const file of files()) {
+        const c = await compressPhoto(file);
+        photos.push({ ...c, organisationId: profile.organisation_id });
+      }
+      const p = place()!;
+      await createObservation(
+        d.ctx,
+        {
+          category_code: category(),
+          severity: severity(),
+          description: description().trim(),
+          location: toPointLiteral(p.point),
+          accuracy_m: p.accuracy,
+          neighbourhood_code: p.buurt,
+        },
+        photos,
+      );
+      void d.syncNow('write');
+      navigate(observationPaths.list, { state: { saved: true } });
+    } catch (e) {
+      const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
+      setAlert(quota ? 'obs.error.quota' : 'obs.error.save');
+      if (!quota) console.error('saving an observation failed', e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (key: keyof Errors) => {
+    const e = errors()[key];
+    return e ? t(e) : undefined;
+  };
+
+  return (
+    <Page title={t('obs.new.title')}>
+      <Show when={nearlyFull()}>
+        <p class="banner">{t('obs.photos.storageFull')}</p>
+      </Show>
+      <form class="form" novalidate onSubmit={(e) => void save(e)}>
+        <FormAlert message={alert() && t(alert()!)} />
+
+        <div class="field" classList={{ 'field--invalid': Boolean(errors().category) }}>
+          <label class="field__label" for="obs-category">
+            {t('obs.field.category')}
+          </label>
+          <select
+            id="obs-category"
+            class="field__input"
+            value={category()}
+            onChange={(e) => setCategory(e.currentTarget.value)}
+            aria-invalid={errors().category ? 'true' : undefined}
+            aria-describedby={errors().category ? 'obs-category-error' : undefined}
+          >
+            <option value="">{t('obs.field.category.choose')}</option>
+            <For each={categories()}>
+              {(group) => (
+                <optgroup label={group.theme.name_nl}>
+                  <For each={group.items}>{(c) => <option value={c.code}>{c.name_nl}</option>}</For>
+                </optgroup>
+              )}
+            </For>
+          </select>
+          <Show when={fieldError('category')}>
+            <p class="field__error" id="obs-category-error">
+              {fieldError('category')}
+            </p>
+          </Show>
+        </div>
+
+        <fieldset class="field choice">
+          <legend class="field__label">{t('obs.field.severity')}</legend>
+          <For each={[1, 2, 3, 4, 5]}>
+            {(n) => (
+              <label class="choice__option">
+                <input
+                  type="radio"
+                  name="severity"
+                  value={n}
+                  checked={severity() === n}
+                  onChange={() => setSeverity(n)}
+                />
+                {t(`obs.severity.${n}` as PlainKey)}
+              </label>
+            )}
+          </For>
+        </fieldset>
+
+        <div class="field" classList={{ 'field--invalid': Boolean(errors().description) }}>
+          <label class="field__label" for="obs-description">
+            {t('obs.field.description')}
+          </label>
+          <p class="field__hint" id="obs-description-hint">
+            {t('obs.field.description.hint')}
+          </p>
+          <textarea
+            id="obs-description"
+            class="field__input"
+            rows="3"
+            maxlength="2000"
+            value={description()}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+            aria-describedby="obs-description-hint"
+          />
+        </div>
+
+        <fieldset class="field" classList={{ 'field--invalid': Boolean(errors().location) }}>
+          <legend class="field__label">{t('obs.field.location')}</legend>
+          <button
+            type="button"
+            id="obs-location"
+            class="button button--secondary"
+            aria-disabled={locating()}
+            onClick={() => void (locating() || useMyLocation())}
+          >
+            {locating() ? t('obs.location.busy') : t('obs.location.use')}
+          </button>
+          <p role="status" class="field__hint">
+            <Show when={place()}>
+              {(p) =>
+                t('obs.location.found', {
+                  buurt: buurtName(p().buurt),
+                  accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
+                })
+              }
+            </Show>
+            <Show when={locationNote()}>{(k) => t(k())}</Show>
+          </p>
+          <label class="field__label" for="obs-buurt">
+            {t('obs.field.buurt')}
+          </label>
+          <select
+            id="obs-buurt"
+            class="field__input"
+            value={place()?.buurt ?? ''}
+            onChange={(e) => chooseBuurt(e.currentTarget.value)}
+          >
+            <option value="">{t('obs.field.buurt.choose')}</option>
+            <For each={buurten()}>{(b) => <option value={b.code}>{b.name}</option>}</For>
+          </select>
+          <Show when={fieldError('location')}>
+            <p class="field__error">{fieldError('location')}</p>
+          </Show>
+        </fieldset>
+
+        <div class="field" classList={{ 'field--invalid': Boolean(errors().photos) }}>
+          <label class="field__label" for="obs-photos">
+            {t('obs.field.photos')}
+          </label>
+          <p class="field__hint" id="obs-photos-hint">
+            {t('obs.photos.hint')}
+          </p>
+          <input
+            id="obs-photos"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/heic"
+            capture="environment"
+            multiple
+            class="field__input"
+            aria-describedby="obs-photos-hint"
+            onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])}
+          />
+          <Show when={files().length > 0}>
+            <p class="field__hint">{t('obs.photos.count', { count: files().length })}</p>
+          </Show>
+          <Show when={fieldError('photos')}>
+            <p class="field__error">{fieldError('photos')}</p>
+          </Show>
+        </div>
+
+        <button type="submit" class="button" aria-disabled={busy()}>
+          {busy() ? t('obs.saving') : t('obs.save')}
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,4 @@
+export const observationPaths = {
+  list: '/waarnemingen',
+  new: '/waarnemingen/nieuw',
+} as const;

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  openPhone,
+  snapshot,
+  waitForServiceWorker,
+} from '../support/e2e.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+import { NewObservationPage, ObservationListPage } from './pages/ObservationPages.ts';
+
+const stack = inject('stack');
+const appUrl = inject('appUrl');
+/** Centrum, Hoogeveen. */
+const HERE = { latitude: 52.72469, longitude: 6.47908 };
+
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+describe('observations offline', () => {
+  test('logged with a photo while offline, kept across a reload, sent exactly once when back online', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation(HERE);
+    const login = new LoginPage(page);
+    const form = new NewObservationPage(page);
+    const list = new ObservationListPage(page);
+    const badge = page.locator('.sync-badge');
+
+    await page.goto(appUrl);
+    await login.heading.waitFor();
+    await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitForServiceWorker(page);
+
+    // A photo made by the browser itself (a real JPEG it can decode again).
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const c = new OffscreenCanvas(640, 480);
+        const g = c.getContext('2d')!;
+        g.fillStyle = '#0b5870';
+        g.fillRect(0, 0, 640, 480);
+        g.fillStyle = '#ffd166';
+        g.fillRect(100, 100, 200, 150);
+        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Waarnemingen' }).first().click();
+    await list.newButton.click();
+    await form.heading.waitFor();
+    const description = `Lantaarnpaal kapot ${randomUUID().slice(0, 8)}`;
+    await form.category.selectOption('heel.verlichting');
+    await form.severity(4).check();
+    await form.description.fill(description);
+    await form.useLocation.click();
+    await form.locationStatus.filter({ hasText: 'Buurt: Centrum' }).waitFor();
+    await form.photos.setInputFiles({ name: 'lamp.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snapshot(page, 'observation-form');
+    await form.save.click();
+
+    await list.card(description).waitFor();
+    expect(await list.card(description).textContent()).toContain('Nog niet verstuurd');
+    await badge.filter({ hasText: 'Nog 2 te versturen' }).waitFor();
+
+    // Still offline: a reload keeps it (IndexedDB), nothing has reached the server.
+    await page.reload();
+    await list.card(description).waitFor();
+    const before = await db.query(
+      `select count(*)::int as n from observations where description = $1`,
+      [description],
+    );
+    expect(before.rows[0].n).toBe(0);
+
+    await context.setOffline(false);
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    expect(await list.card(description).textContent()).not.toContain('Nog niet verstuurd');
+
+    const { rows } = await db.query(
+      `select o.id, o.neighbourhood_code, o.severity, a.storage_path, a.bytes, a.uploaded_at
+       from observations o join attachments a on a.record_id = o.id
+       where o.description = $1`,
+      [description],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      neighbourhood_code: 'BU01185000',
+      severity: 4,
+      uploaded_at: expect.any(Date),
+    });
+    const stored = await readFile(
+      path.join(stack.dataDir, 'storage', 'photos', rows[0].storage_path),
+    );
+    expect(stored.length).toBe(rows[0].bytes);
+    expect([stored[0], stored[1]]).toEqual([0xff, 0xd8]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
