@@ -18,11 +18,14 @@ const DATA = path.resolve(SUPABASE_DIR, '../public/data');
 const OUT = path.join(SUPABASE_DIR, 'migrations/20261126100210_neighbourhoods_hoogeveen.sql');
 
 const q = (s: string | number) => `'${String(s).replace(/'/g, "''")}'`;
+// Rings are stored in micro-degrees: Postgres' geometric operators compare with an absolute
+// tolerance of 1e-6, which in plain degrees would blur every edge by tens of metres.
+const micro = (v: number) => Math.round(v * 1e6);
 const polygon = (ring: Ring) =>
   q(
     `(${ring
       .slice(0, -1)
-      .map(([x, y]) => `(${x},${y})`)
+      .map(([x, y]) => `(${micro(x)},${micro(y)})`)
       .join(',')})`,
   );
 

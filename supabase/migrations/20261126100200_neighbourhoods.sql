@@ -26,7 +26,7 @@ create table public.neighbourhood_rings (
   primary key (neighbourhood_code, ring_no)
 );
 comment on table public.neighbourhood_rings is
-  'The rings of each neighbourhood''s (multi)polygon as lon/lat polygons; holes are marked.';
+  'The rings of each neighbourhood''s (multi)polygon in micro-degrees (lon and lat × 1,000,000; Postgres'' geometric operators compare with an absolute tolerance of 1e-6, which would blur edges given in degrees); holes are marked.';
 
 create table public.profile_neighbourhoods (
   profile_id uuid not null references public.profiles (id) on delete cascade,
@@ -46,13 +46,16 @@ as $$
   from public.neighbourhoods n
   where n.kind = 'buurt' and n.deleted_at is null and n.bbox @> box(p, p)
     and exists (select from public.neighbourhood_rings r
-                where r.neighbourhood_code = n.code and not r.is_hole and r.ring @> p)
+                where r.neighbourhood_code = n.code and not r.is_hole
+                  and r.ring @> point(p[0] * 1e6, p[1] * 1e6))
     and not exists (select from public.neighbourhood_rings r
-                    where r.neighbourhood_code = n.code and r.is_hole and r.ring @> p)
+                    where r.neighbourhood_code = n.code and r.is_hole
+                      and r.ring @> point(p[0] * 1e6, p[1] * 1e6))
   order by n.code
   limit 1
 $$;
-comment on function private.buurt_of(point) is 'The buurt code containing a lon/lat point, or null.';
+comment on function private.buurt_of(point) is
+  'The buurt code containing a lon/lat point (degrees), or null; tested against the rings in micro-degrees.';
 
 -- The API form: rejects points outside the municipality with a message a person can act on.
 create function public.buurt_at(lon double precision, lat double precision) returns text
