@@ -44,8 +44,13 @@ export type OutboxStatus = 'pending' | 'sending' | 'rejected';
 
 /** One change waiting to reach the server. Its id is the mutation id the server deduplicates on. */
 export interface OutboxEntry {
-  /** UUID v7: entries sort in the order they were made. */
+  /** The mutation id the server deduplicates on (UUID v7). */
   id: string;
+  /**
+   * The order in which this device made its changes: a counter, not a clock, so a corrected
+   * phone clock can never put a change before the one it builds on.
+   */
+  seq: number;
   table: WritableTable;
   op: MutationOp;
   record_id: string;
@@ -53,6 +58,8 @@ export interface OutboxEntry {
   values: Record<string, unknown>;
   /** The version of the record the change was made on (updates). */
   base_version?: number;
+  /** The fields' values before this change (updates, deletes): shown again if it is refused. */
+  previous?: Record<string, unknown>;
   status: OutboxStatus;
   attempts: number;
   created_at: string;
@@ -120,7 +127,7 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     walk_participants: 'id, walk_id',
     targets: 'id',
     attachments: 'id, [record_table+record_id]',
-    outbox: 'id, status, [table+record_id]',
+    outbox: 'id, status, seq, [status+seq], [table+record_id]',
     photos: 'id, uploaded',
     sync_state: 'key',
   },

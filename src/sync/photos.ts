@@ -1,4 +1,4 @@
-import { updateRecord, type WriteContext } from './writes.ts';
+import { nextSeq, updateRecord, type WriteContext } from './writes.ts';
 
 /** Storage as the photo queue needs it; the real one (supabase-js storage) is in src/platform. */
 export interface PhotoStorage {
@@ -58,6 +58,7 @@ export async function addPhoto(ctx: WriteContext, photo: NewPhoto): Promise<stri
     } as never);
     await db.outbox.add({
       id: ctx.newId(),
+      seq: await nextSeq(db),
       table: 'attachments',
       op: 'insert',
       record_id: id,

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import {
   SYNCED_TABLES,
   keyOf,
@@ -40,6 +41,26 @@ export async function recoverOutbox(db: SyncDatabase): Promise<number> {
   return db.outbox.where('status').equals('sending').modify({ status: 'pending' });
 }
 
+/**
+ * After the server refused a change, the record shows what the server has again: the fields the
+ * change set go back to their earlier values, unless the person changed them once more since.
+ * (The refused change itself stays in the outbox, with its reason.)
+ */
+async function restoreServerValues(db: SyncDatabase, entry: OutboxEntry): Promise<void> {
+  const table = db.table<Row, string>(entry.table);
+  const row = await table.get(entry.record_id);
+  if (!row || !entry.previous) return;
+  const later = await db.outbox
+    .where('[table+record_id]')
+    .equals([entry.table, entry.record_id])
+    .filter((e) => e.seq > entry.seq && e.status !== 'rejected')
+    .toArray();
+  const touchedLater = new Set(later.flatMap((e) => Object.keys(e.values)));
+  const restored: Row = { ...row };
+  for (const [k, v] of Object.entries(entry.previous)) if (!touchedLater.has(k)) restored[k] = v;
+  await table.put(restored);
+}
+
 /** Sends every pending outbox entry, in order, in batches. Returns what the server decided. */
 export async function pushOutbox(
   opts: RunnerOptions,
@@ -50,12 +71,20 @@ export async function pushOutbox(
   let rejected = 0;
   for (;;) {
     // Take a batch and mark it as on its way, in one transaction.
+    // In the order the changes were made, without reading the whole outbox.
     const batch = await db.transaction('rw', db.outbox, async () => {
-      const pending = await db.outbox.where('status').equals('pending').sortBy('id');
-      const take = pending.slice(0, size);
-      for (const e of take)
-        await db.outbox.update(e.id, { status: 'sending', attempts: e.attempts + 1 });
-      return take;
+      const take = await db.outbox
+        .where('[status+seq]')
+        .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+        .limit(size)
+        .toArray();
+      const marked = take.map((e) => ({
+        ...e,
+        status: 'sending' as const,
+        attempts: e.attempts + 1,
+      }));
+      await db.outbox.bulkPut(marked);
+      return marked;
     });
     if (!batch.length) return { applied, rejected };
     let results;
@@ -78,26 +107,35 @@ export async function pushOutbox(
       throw e;
     }
     const byId = new Map(results.map((r) => [r.id, r]));
-    await db.transaction('rw', db.outbox, async () => {
-      for (const entry of batch) {
-        const r = byId.get(entry.id);
-        if (!r) {
-          // The server did not answer for it: try again next time.
-          await db.outbox.update(entry.id, { status: 'pending' });
-        } else if (r.status === 'applied') {
-          await db.outbox.delete(entry.id);
-          applied++;
-        } else {
-          // Kept, with the reason, for its author to see; it never blocks what comes after.
-          await db.outbox.update(entry.id, {
-            status: 'rejected',
-            error_code: r.code ?? 'rejected',
-            error_message: r.message ?? '',
-          });
-          rejected++;
-        }
+    const done: string[] = [];
+    const keep: OutboxEntry[] = [];
+    for (const entry of batch) {
+      const r = byId.get(entry.id);
+      if (!r) {
+        // The server did not answer for it: try again next round.
+        keep.push({ ...entry, status: 'pending' });
+      } else if (r.status === 'applied') {
+        done.push(entry.id);
+        applied++;
+      } else {
+        // Kept, with the reason, for its author to see; it never blocks what comes after.
+        keep.push({
+          ...entry,
+          status: 'rejected',
+          error_code: r.code ?? 'rejected',
+          error_message: r.message ?? '',
+        });
+        rejected++;
       }
+    }
+    const refused = keep.filter((e) => e.status === 'rejected' && e.op !== 'insert');
+    const tables = [db.outbox, ...new Set(refused.map((e) => db.table(e.table)))];
+    await db.transaction('rw', tables, async () => {
+      await db.outbox.bulkDelete(done);
+      await db.outbox.bulkPut(keep);
+      for (const entry of refused) await restoreServerValues(db, entry);
     });
+    if (keep.some((e) => e.status === 'pending')) return { applied, rejected };
   }
 }
 
@@ -113,7 +151,7 @@ function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
 
 /** Local changes not yet confirmed by the server, per record, folded in order. */
 async function unconfirmed(db: SyncDatabase): Promise<Map<string, OutboxEntry[]>> {
-  const open = await db.outbox.where('status').anyOf('pending', 'sending').sortBy('id');
+  const open = await db.outbox.where('status').anyOf('pending', 'sending').sortBy('seq');
   const map = new Map<string, OutboxEntry[]>();
   for (const e of open) {
     const k = `${e.table}:${e.record_id}`;
@@ -132,6 +170,7 @@ async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<v
   const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.sync_state];
   await db.transaction('rw', tables, async () => {
     const local = await unconfirmed(db);
+    const stale: OutboxEntry[] = [];
     const puts = new Map<SyncedTable, Row[]>();
     const deletes = new Map<SyncedTable, string[]>();
     for (const { table, row } of page.changes) {
@@ -145,10 +184,22 @@ async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<v
       const mine = local.get(`${t}:${key}`);
       let merged: Row = row;
       if (mine?.some((e) => e.op === 'delete')) continue;
-      if (mine) for (const e of mine) merged = { ...merged, ...e.values };
+      if (mine) {
+        for (const e of mine) {
+          merged = { ...merged, ...e.values };
+          // What the server has for these fields now: shown again if the change is refused.
+          if (e.op === 'update') {
+            const server = Object.fromEntries(
+              [...Object.keys(e.values), 'updated_at'].map((k) => [k, row[k]]),
+            );
+            stale.push({ ...e, previous: { ...e.previous, ...server } });
+          }
+        }
+      }
       listIn(puts, t).push(merged);
     }
     for (const [t, rows] of puts) await db.table(t).bulkPut(rows);
+    if (stale.length) await db.outbox.bulkPut(stale);
     for (const [t, keys] of deletes) await db.table(t).bulkDelete(keys);
     await db.sync_state.bulkPut([
       { key: 'cursor', value: page.cursor },
@@ -175,6 +226,24 @@ export async function resetLocalData(db: SyncDatabase): Promise<void> {
   });
 }
 
+/**
+ * Whether the page says a record this device holds may have moved out of the user's sight (the
+ * server cannot send what RLS now hides, so the device starts over to be sure).
+ */
+async function holdsMoved(db: SyncDatabase, page: PullPage): Promise<boolean> {
+  for (const { table, row } of page.changes) {
+    if (table !== 'moved') continue;
+    const t = row.table as SyncedTable;
+    if (
+      (SYNCED_TABLES as readonly string[]).includes(t) &&
+      (await db.table(t).get(String(row.id)))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Pulls until caught up. A reset_required answer, or changed access rights, start over. */
 export async function pullChanges(
   opts: RunnerOptions,
@@ -193,7 +262,7 @@ export async function pullChanges(
       page.access != null &&
       knownAccess != null &&
       page.access !== knownAccess;
-    if ((page.reset_required || accessChanged) && !reset) {
+    if ((page.reset_required || accessChanged || (await holdsMoved(db, page))) && !reset) {
       await resetLocalData(db);
       reset = true;
       cursor = null;

@@ -25,7 +25,7 @@ export async function readSyncStatus(db: SyncDatabase): Promise<SyncStatus> {
     const records = new Set(
       open.filter((e) => e.table !== 'attachments').map((e) => `${e.table}:${e.record_id}`),
     );
-    const rejected = await db.outbox.where('status').equals('rejected').sortBy('id');
+    const rejected = await db.outbox.where('status').equals('rejected').sortBy('seq');
     const photosPending = await db.photos.where('uploaded').equals(0).count();
     const lastSyncAt =
       ((await db.sync_state.get('last_sync_at'))?.value as string | undefined) ?? null;
@@ -70,7 +70,7 @@ async function blobToDataUrl(blob: Blob): Promise<string> {
  * person can save and hand to a coordinator: the last resort so entered data is never lost.
  */
 export async function exportUnsent(db: SyncDatabase, now: Date): Promise<string> {
-  const entries = await db.outbox.orderBy('id').toArray();
+  const entries = await db.outbox.orderBy('seq').toArray();
   const records: Record<string, unknown>[] = [];
   for (const e of entries) {
     const row = await db.table(e.table).get(e.record_id);

@@ -21,13 +21,18 @@ function tableOf(ctx: WriteContext, table: WritableTable) {
   return ctx.db.table<Values & { id: string; version?: number }, string>(table);
 }
 
+/** The next position in this device's outbox (call inside the write transaction). */
+export async function nextSeq(db: SyncDatabase): Promise<number> {
+  return ((await db.outbox.orderBy('seq').last())?.seq ?? 0) + 1;
+}
+
 /**
  * The newest outbox entry of a record that has never been sent. An entry that was sent once may
  * already be applied (its answer lost): the server would skip it as a duplicate, so nothing may
  * be folded into it any more.
  */
 async function unsentEntryFor(ctx: WriteContext, table: WritableTable, id: string) {
-  const entries = await ctx.db.outbox.where('[table+record_id]').equals([table, id]).sortBy('id');
+  const entries = await ctx.db.outbox.where('[table+record_id]').equals([table, id]).sortBy('seq');
   const last = entries.at(-1);
   return last?.status === 'pending' && last.attempts === 0 ? last : undefined;
 }
@@ -58,6 +63,7 @@ export async function insertRecord(
     });
     const entry: OutboxEntry = {
       id: ctx.newId(),
+      seq: await nextSeq(ctx.db),
       table,
       op: 'insert',
       record_id: id,
@@ -95,17 +101,26 @@ export async function updateRecord(
     if (errors.length) throw new ValidationError(errors);
     const now = ctx.now().toISOString();
     await tableOf(ctx, table).put({ ...current, ...diff, updated_at: now });
+    const previous = Object.fromEntries(
+      [...Object.keys(diff), 'updated_at'].map((k) => [k, current[k]]),
+    );
     const pending = await unsentEntryFor(ctx, table, id);
     if (pending && pending.op !== 'delete') {
-      await ctx.db.outbox.update(pending.id, { values: { ...pending.values, ...diff } });
+      await ctx.db.outbox.update(pending.id, {
+        values: { ...pending.values, ...diff },
+        // the oldest value of each field is the one to go back to
+        ...(pending.op === 'update' ? { previous: { ...previous, ...pending.previous } } : {}),
+      });
       return;
     }
     await ctx.db.outbox.add({
       id: ctx.newId(),
+      seq: await nextSeq(ctx.db),
       table,
       op: 'update',
       record_id: id,
       values: diff,
+      previous,
       base_version: current.version,
       status: 'pending',
       attempts: 0,
@@ -127,10 +142,12 @@ export async function deleteRecord(
     await tableOf(ctx, table).put({ ...current, deleted_at: now, updated_at: now });
     await ctx.db.outbox.add({
       id: ctx.newId(),
+      seq: await nextSeq(ctx.db),
       table,
       op: 'delete',
       record_id: id,
       values: {},
+      previous: { deleted_at: null },
       base_version: current.version,
       status: 'pending',
       attempts: 0,

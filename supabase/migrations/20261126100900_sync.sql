@@ -210,6 +210,49 @@ comment on function public.sync_push(uuid, jsonb) is
   'Applies a batch of client mutations exactly once each (security invoker: RLS applies); returns per-mutation results.';
 grant execute on function public.sync_push(uuid, jsonb) to authenticated;
 
+-- A record that moves out of someone's sight (another buurt, a sensitive category, another
+-- corporation) sends them nothing: RLS hides the new version. So such moves are noted here, and
+-- a device that holds a moved record downloads its data again. Only the id is shared.
+create table private.sync_moves (
+  _txid xid8 not null default pg_current_xact_id(),
+  _seq bigint not null default nextval('private.sync_seq'),
+  table_name text not null,
+  record_id uuid not null,
+  at timestamptz not null default now()
+);
+comment on table private.sync_moves is
+  'Records whose visibility may have changed (moved, reclassified, reassigned): devices holding them resync.';
+create index on private.sync_moves (_txid, _seq);
+grant select on private.sync_moves to authenticated;
+grant insert on private.sync_moves to authenticated;
+
+create function private.note_move() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  insert into private.sync_moves (table_name, record_id) values (tg_table_name, new.id);
+  return null;
+end;
+$$;
+comment on function private.note_move() is 'Notes that a record may have moved out of someone''s sight.';
+
+create trigger note_move after update on public.observations
+  for each row when (not (old.location ~= new.location) or old.category_code is distinct from new.category_code
+    or old.assigned_organisation_id is distinct from new.assigned_organisation_id
+    or old.anonymised_at is distinct from new.anonymised_at
+    or old.municipality_code is distinct from new.municipality_code)
+  execute function private.note_move();
+create trigger note_move after update on public.garden_projects
+  for each row when (not (old.location ~= new.location) or old.corporation_id is distinct from new.corporation_id)
+  execute function private.note_move();
+create trigger note_move after update on public.accessibility_checks
+  for each row when (not (old.location ~= new.location) or old.corporation_id is distinct from new.corporation_id)
+  execute function private.note_move();
+create trigger note_move after update on public.walks
+  for each row when (old.neighbourhood_code is distinct from new.neighbourhood_code)
+  execute function private.note_move();
+
 -- Clients whose cursor is older than this must download everything again (tombstones before it
 -- may have been purged).
 create table private.sync_horizon (
@@ -246,6 +289,7 @@ declare
   c_tx xid8 := '0';
   c_seq bigint := 0;
   lim integer := least(greatest(coalesce(max_rows, 500), 1), 1000);
+  is_tenant boolean := coalesce(private.my_role() = 'huurder', false);
   changes jsonb;
   last_tx xid8;
   last_seq bigint;
@@ -272,37 +316,58 @@ begin
     end if;
   end if;
 
+  -- Each branch takes at most one page in index order, so a page costs the same however much
+  -- there is; the tenant-only views are skipped for everyone else.
   with c as (
-    select 'organisations' t, x._txid, x._seq, to_jsonb(x) r from public.organisations x
+    (select 'organisations' t, x._txid, x._seq, to_jsonb(x) r from public.organisations x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'profiles', x._txid, x._seq, to_jsonb(x) from public.profiles x
+      order by x._txid, x._seq limit lim)
+    union all (select 'profiles', x._txid, x._seq, to_jsonb(x) from public.profiles x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'neighbourhoods', x._txid, x._seq, to_jsonb(x) from public.neighbourhoods x
+      order by x._txid, x._seq limit lim)
+    union all (select 'neighbourhoods', x._txid, x._seq, to_jsonb(x) from public.neighbourhoods x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'observation_categories', x._txid, x._seq, to_jsonb(x) from public.observation_categories x
+      order by x._txid, x._seq limit lim)
+    union all (select 'observation_categories', x._txid, x._seq, to_jsonb(x) from public.observation_categories x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'observations', x._txid, x._seq, to_jsonb(x) from public.observations x
+      order by x._txid, x._seq limit lim)
+    union all (select 'observations', x._txid, x._seq, to_jsonb(x) from public.observations x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'observations', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observations x
+      order by x._txid, x._seq limit lim)
+    union all (select 'observations', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observations x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon and is_tenant
+      order by x._txid, x._seq limit lim)
+    union all (select 'observation_events', x._txid, x._seq, to_jsonb(x) from public.observation_events x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'observation_events', x._txid, x._seq, to_jsonb(x) from public.observation_events x
+      order by x._txid, x._seq limit lim)
+    union all (select 'observation_events', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observation_events x
+      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon and is_tenant
+      order by x._txid, x._seq limit lim)
+    union all (select 'garden_projects', x._txid, x._seq, to_jsonb(x) from public.garden_projects x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'observation_events', x._txid, x._seq, to_jsonb(x) || '{"shared": true}' from public.shared_observation_events x
+      order by x._txid, x._seq limit lim)
+    union all (select 'accessibility_checks', x._txid, x._seq, to_jsonb(x) from public.accessibility_checks x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'garden_projects', x._txid, x._seq, to_jsonb(x) from public.garden_projects x
+      order by x._txid, x._seq limit lim)
+    union all (select 'neighbourhood_grades', x._txid, x._seq, to_jsonb(x) from public.neighbourhood_grades x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'accessibility_checks', x._txid, x._seq, to_jsonb(x) from public.accessibility_checks x
+      order by x._txid, x._seq limit lim)
+    union all (select 'walks', x._txid, x._seq, to_jsonb(x) from public.walks x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'neighbourhood_grades', x._txid, x._seq, to_jsonb(x) from public.neighbourhood_grades x
+      order by x._txid, x._seq limit lim)
+    union all (select 'walk_participants', x._txid, x._seq, to_jsonb(x) from public.walk_participants x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'walks', x._txid, x._seq, to_jsonb(x) from public.walks x
+      order by x._txid, x._seq limit lim)
+    union all (select 'targets', x._txid, x._seq, to_jsonb(x) from public.targets x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'walk_participants', x._txid, x._seq, to_jsonb(x) from public.walk_participants x
+      order by x._txid, x._seq limit lim)
+    union all (select 'attachments', x._txid, x._seq, to_jsonb(x) from public.attachments x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'targets', x._txid, x._seq, to_jsonb(x) from public.targets x
+      order by x._txid, x._seq limit lim)
+    union all (select 'moved', x._txid, x._seq, jsonb_build_object('table', x.table_name, 'id', x.record_id)
+      from private.sync_moves x
       where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
-    union all select 'attachments', x._txid, x._seq, to_jsonb(x) from public.attachments x
-      where (x._txid, x._seq) > (c_tx, c_seq) and x._txid < horizon
+      order by x._txid, x._seq limit lim)
   ), page as (
     select * from c order by _txid, _seq limit lim
   )
@@ -345,6 +410,7 @@ begin
     get diagnostics n = row_count;
     total := total + n;
   end loop;
+  delete from private.sync_moves where at < now() - keep;
   perform set_config('buurtpeil.purging', 'off', true);
   return total;
 end;

@@ -9,8 +9,9 @@ import { bundleSize } from './bundle.bench.ts';
 import { withRatio, type BenchResult, type Benchmark } from './harness.ts';
 import { progress } from './progress.bench.ts';
 import { stackStart } from './stack-start.bench.ts';
+import { sync } from './sync.bench.ts';
 
-const ALL: Benchmark[] = [bundleSize, stackStart, progress];
+const ALL: Benchmark[] = [bundleSize, stackStart, progress, sync];
 
 const only = process.argv.slice(2);
 const selected = only.length ? ALL.filter((b) => only.includes(b.name)) : ALL;
