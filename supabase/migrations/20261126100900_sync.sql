@@ -136,18 +136,92 @@ comment on function private.apply_mutation(jsonb) is
 grant execute on function private.apply_mutation(jsonb), private.sync_writable(text),
   private.sync_server_field(text) to authenticated;
 
+-- One mutation, on its own: applied, or rejected with a reason that is kept for its author.
+create function private.push_one(client uuid, m jsonb) returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  mid uuid := (m ->> 'id')::uuid;
+  msg text;
+  hint text;
+  state text;
+begin
+  begin
+    perform private.apply_mutation(m);
+    insert into public.sync_mutations (client_id, mutation_id, status, table_name, record_id)
+    values (client, mid, 'applied', m ->> 'table', (m ->> 'record_id')::uuid);
+    return jsonb_build_object('id', mid, 'status', 'applied');
+  exception when others then
+    get stacked diagnostics msg = message_text, hint = pg_exception_hint, state = returned_sqlstate;
+    hint := coalesce(nullif(hint, ''), case state
+      when '23505' then 'duplicate' when '23503' then 'missing_reference'
+      when '42501' then 'not_allowed' when '22P02' then 'invalid_value'
+      when '22003' then 'out_of_range' when '23502' then 'required' else 'rejected' end);
+    if state = '42501' and msg like 'new row violates row-level security%' then
+      msg := 'Je mag dit record niet opslaan.';
+    end if;
+    insert into public.sync_mutations
+      (client_id, mutation_id, status, table_name, record_id, error_code, error_message)
+    values (client, mid, 'rejected', left(m ->> 'table', 64),
+      case when (m ->> 'record_id') ~* '^[0-9a-f-]{36}$' then (m ->> 'record_id')::uuid end,
+      hint, left(msg, 1000));
+    return jsonb_build_object('id', mid, 'status', 'rejected', 'code', hint, 'message', left(msg, 1000));
+  end;
+end;
+$$;
+comment on function private.push_one(uuid, jsonb) is
+  'Applies one mutation in its own subtransaction and records the outcome for its author.';
+
+-- A run of new records for one table with the same fields, in one statement (the common case: a
+-- device sending what it collected offline). Raises if any of them fails; the caller then applies
+-- them one by one, so a bad one is still isolated.
+create function private.push_insert_run(client uuid, tbl text, run jsonb) returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  cols text;
+  k text;
+begin
+  for k in select jsonb_object_keys(run -> 0 -> 'values') loop
+    if not exists (select from pg_attribute a
+                   where a.attrelid = format('public.%I', tbl)::regclass and a.attname = k
+                     and a.attnum > 0 and not a.attisdropped) then
+      raise exception 'unknown field %', k;
+    end if;
+  end loop;
+  select string_agg(format('r.%I', key), ', ' order by key) into cols
+  from jsonb_object_keys(run -> 0 -> 'values') key where not private.sync_server_field(key);
+  execute format(
+    'insert into public.%I (id%s) select (m ->> ''record_id'')::uuid%s
+     from jsonb_array_elements($1) m cross join lateral jsonb_populate_record(null::public.%I, m -> ''values'') r',
+    tbl, coalesce(', ' || replace(cols, 'r.', ''), ''), coalesce(', ' || cols, ''), tbl) using run;
+  insert into public.sync_mutations (client_id, mutation_id, status, table_name, record_id)
+  select client, (m ->> 'id')::uuid, 'applied', tbl, (m ->> 'record_id')::uuid
+  from jsonb_array_elements(run) m;
+end;
+$$;
+comment on function private.push_insert_run(uuid, text, jsonb) is
+  'Inserts a run of new records of one table with the same fields in one statement.';
+grant execute on function private.push_one(uuid, jsonb), private.push_insert_run(uuid, text, jsonb)
+  to authenticated;
+
 create function public.sync_push(client_id uuid, mutations jsonb) returns jsonb
 language plpgsql
 set search_path = ''
 as $$
 declare
+  n integer;
+  i integer := 0;
+  j integer;
   m jsonb;
   mid uuid;
-  prior public.sync_mutations;
-  results jsonb := '[]';
-  msg text;
-  hint text;
-  state text;
+  seen jsonb;
+  results jsonb[] := '{}';
+  run jsonb;
+  fresh boolean[];
+  keyset text[];
 begin
   if auth.uid() is null then
     raise exception using errcode = '42501', message = 'Log in om gegevens te versturen.';
@@ -156,13 +230,52 @@ begin
     raise exception using errcode = '22023', hint = 'bad_batch',
       message = 'sync_push verwacht een client-id en een lijst met wijzigingen.';
   end if;
-  if jsonb_array_length(mutations) > 500 then
+  n := jsonb_array_length(mutations);
+  if n > 500 then
     raise exception using errcode = '22023', hint = 'batch_too_large',
       message = 'Stuur hoogstens 500 wijzigingen tegelijk.';
   end if;
   -- One push per client at a time, so a retry that overlaps its original waits and then skips.
   perform pg_advisory_xact_lock(hashtextextended(client_id::text, 0));
-  for m in select value from jsonb_array_elements(mutations) loop
+  -- What this client already sent: answered from the record, never applied twice.
+  select coalesce(jsonb_object_agg(s.mutation_id::text, to_jsonb(s)), '{}') into seen
+  from public.sync_mutations s
+  where s.client_id = sync_push.client_id
+    and s.mutation_id = any (array(select (e ->> 'id')::uuid from jsonb_array_elements(mutations) e
+                                   where (e ->> 'id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'));
+  -- Which mutations are new inserts with well-formed ids (candidates for a run).
+  select array_agg(
+      (e ->> 'id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+      and (e ->> 'record_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+      and not seen ? lower(e ->> 'id') and e ->> 'op' = 'insert'
+      and private.sync_writable(e ->> 'table') and jsonb_typeof(e -> 'values') = 'object'
+      order by ord),
+    array_agg(e ->> 'table' || ':' || coalesce((select string_agg(k, ',' order by k) from jsonb_object_keys(
+      case when jsonb_typeof(e -> 'values') = 'object' then e -> 'values' else '{}' end) k), '') order by ord)
+  into fresh, keyset
+  from jsonb_array_elements(mutations) with ordinality as t(e, ord);
+
+  while i < n loop
+    m := mutations -> i;
+    if fresh[i + 1] then
+      j := i;
+      while j + 1 < n and fresh[j + 2] and keyset[j + 2] = keyset[i + 1] loop
+        j := j + 1;
+      end loop;
+      if j > i then
+        select jsonb_agg(mutations -> x order by x) into run from generate_series(i, j) x;
+        begin
+          perform private.push_insert_run(sync_push.client_id, m ->> 'table', run);
+          for x in i .. j loop
+            results := results || jsonb_build_object('id', (mutations -> x) -> 'id', 'status', 'applied');
+          end loop;
+          i := j + 1;
+          continue;
+        exception when others then
+          -- one of them is refused: apply them one by one below
+        end;
+      end if;
+    end if;
     begin
       mid := (m ->> 'id')::uuid;
     exception when others then
@@ -171,39 +284,19 @@ begin
     if mid is null then
       results := results || jsonb_build_object('id', m -> 'id', 'status', 'rejected',
         'code', 'mutation_id_required', 'message', 'Elke wijziging heeft een geldig id nodig.');
-      continue;
+    elsif seen ? mid::text then
+      results := results || jsonb_build_object('id', mid, 'status', seen -> mid::text ->> 'status',
+        'duplicate', true, 'code', seen -> mid::text -> 'error_code',
+        'message', seen -> mid::text -> 'error_message');
+    else
+      results := results || private.push_one(sync_push.client_id, m);
+      -- the same id twice in one batch is answered once
+      seen := seen || jsonb_build_object(mid::text, (select to_jsonb(s) from public.sync_mutations s
+        where s.client_id = sync_push.client_id and s.mutation_id = mid));
     end if;
-    select * into prior from public.sync_mutations s
-      where s.client_id = sync_push.client_id and s.mutation_id = mid;
-    if prior.mutation_id is not null then
-      results := results || jsonb_build_object('id', mid, 'status', prior.status, 'duplicate', true,
-        'code', prior.error_code, 'message', prior.error_message);
-      continue;
-    end if;
-    begin
-      perform private.apply_mutation(m);
-      insert into public.sync_mutations (client_id, mutation_id, status, table_name, record_id)
-      values (sync_push.client_id, mid, 'applied', m ->> 'table', (m ->> 'record_id')::uuid);
-      results := results || jsonb_build_object('id', mid, 'status', 'applied');
-    exception when others then
-      get stacked diagnostics msg = message_text, hint = pg_exception_hint, state = returned_sqlstate;
-      hint := coalesce(nullif(hint, ''), case state
-        when '23505' then 'duplicate' when '23503' then 'missing_reference'
-        when '42501' then 'not_allowed' when '22P02' then 'invalid_value'
-        when '22003' then 'out_of_range' when '23502' then 'required' else 'rejected' end);
-      if state = '42501' and msg like 'new row violates row-level security%' then
-        msg := 'Je mag dit record niet opslaan.';
-      end if;
-      insert into public.sync_mutations
-        (client_id, mutation_id, status, table_name, record_id, error_code, error_message)
-      values (sync_push.client_id, mid, 'rejected', left(m ->> 'table', 64),
-        case when (m ->> 'record_id') ~* '^[0-9a-f-]{36}$' then (m ->> 'record_id')::uuid end,
-        hint, left(msg, 1000));
-      results := results || jsonb_build_object('id', mid, 'status', 'rejected', 'code', hint,
-        'message', left(msg, 1000));
-    end;
+    i := i + 1;
   end loop;
-  return jsonb_build_object('results', results);
+  return jsonb_build_object('results', to_jsonb(results));
 end;
 $$;
 comment on function public.sync_push(uuid, jsonb) is
