@@ -25,12 +25,40 @@ select private.make_synced('public.profiles');
 create index on public.profiles (organisation_id);
 
 -- Private helpers. security definer so policies can read profiles without recursing into the
--- profiles policies; stable so Postgres evaluates them once per statement.
+-- profiles policies. Who the signed-in user is (role, organisation, municipality) is looked up
+-- once per transaction and kept in a transaction-local setting: policies and triggers ask for it
+-- for every row they touch.
+create function private.me() returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  uid text := nullif(current_setting('request.jwt.claim.sub', true), '');
+  cached jsonb := nullif(current_setting('buurtpeil.me', true), '')::jsonb;
+  found jsonb;
+begin
+  uid := coalesce(uid, nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub');
+  if cached is not null and cached ->> 'uid' is not distinct from uid then
+    return cached;
+  end if;
+  select jsonb_build_object('uid', uid, 'role', p.role, 'organisation', p.organisation_id,
+      'municipality', o.municipality_code)
+    into found
+  from public.profiles p join public.organisations o on o.id = p.organisation_id
+  where p.id = uid::uuid and p.deleted_at is null;
+  found := coalesce(found, jsonb_build_object('uid', uid));
+  perform set_config('buurtpeil.me', found::text, true);
+  return found;
+end;
+$$;
+comment on function private.me() is
+  'The signed-in user''s role, organisation and municipality, looked up once per transaction.';
+
 create function private.my_role() returns text
 language sql stable security definer
 set search_path = ''
 as $$
-  select role from public.profiles where id = auth.uid() and deleted_at is null
+  select private.me() ->> 'role'
 $$;
 comment on function private.my_role() is 'Role of the signed-in user, or null without a profile.';
 
@@ -38,7 +66,7 @@ create function private.my_organisation() returns uuid
 language sql stable security definer
 set search_path = ''
 as $$
-  select organisation_id from public.profiles where id = auth.uid() and deleted_at is null
+  select (private.me() ->> 'organisation')::uuid
 $$;
 comment on function private.my_organisation() is 'Organisation of the signed-in user.';
 
@@ -46,9 +74,7 @@ create function private.my_municipality() returns text
 language sql stable security definer
 set search_path = ''
 as $$
-  select o.municipality_code
-  from public.profiles p join public.organisations o on o.id = p.organisation_id
-  where p.id = auth.uid() and p.deleted_at is null
+  select private.me() ->> 'municipality'
 $$;
 comment on function private.my_municipality() is 'Municipality of the signed-in user.';
 
@@ -72,7 +98,7 @@ $$;
 comment on function private.profile_in_my_municipality(uuid) is
   'True when the person works for an organisation of the signed-in user''s municipality.';
 
-grant execute on function private.my_role(), private.my_organisation(), private.my_municipality(),
+grant execute on function private.me(), private.my_role(), private.my_organisation(), private.my_municipality(),
   private.org_in_my_municipality(uuid), private.profile_in_my_municipality(uuid)
   to authenticated, service_role;
 

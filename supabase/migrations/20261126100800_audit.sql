@@ -19,40 +19,57 @@ create index on public.audit_log (table_name, record_id);
 create index on public.audit_log (actor);
 create index on public.audit_log (municipality_code, at);
 
+-- One statement-level trigger per event: a run of rows (a device's offline batch) is written to
+-- the log in one insert, with the changed fields of each row (old → new for updates).
 create function private.audit() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  old_j jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
-  new_j jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
-  diff jsonb := '{}';
-  k text;
+  actor uuid := auth.uid();
+  actor_role text := coalesce(private.my_role(), auth.role());
 begin
-  for k in select jsonb_object_keys(coalesce(new_j, old_j)) loop
-    continue when k in ('_txid', '_seq', 'version', 'updated_at');
-    if tg_op = 'INSERT' then
-      diff := diff || jsonb_build_object(k, new_j -> k);
-    elsif tg_op = 'DELETE' then
-      diff := diff || jsonb_build_object(k, old_j -> k);
-    elsif (old_j -> k) is distinct from (new_j -> k) then
-      diff := diff || jsonb_build_object(k, jsonb_build_array(old_j -> k, new_j -> k));
-    end if;
-  end loop;
-  if tg_op = 'UPDATE' and diff = '{}' then
-    return null;
+  if tg_op = 'INSERT' then
+    insert into public.audit_log (municipality_code, actor, actor_role, table_name, record_id, operation, changes)
+    select private.audit_municipality(tg_table_name, j), actor, actor_role, tg_table_name,
+      coalesce(j ->> 'id', j ->> 'code'), 'insert', j - '_txid' - '_seq' - 'version' - 'updated_at'
+    from (select to_jsonb(n) as j from new_rows n) r;
+  elsif tg_op = 'DELETE' then
+    insert into public.audit_log (municipality_code, actor, actor_role, table_name, record_id, operation, changes)
+    select private.audit_municipality(tg_table_name, j), actor, actor_role, tg_table_name,
+      coalesce(j ->> 'id', j ->> 'code'), 'delete', j - '_txid' - '_seq' - 'version' - 'updated_at'
+    from (select to_jsonb(o) as j from old_rows o) r;
+  else
+    insert into public.audit_log (municipality_code, actor, actor_role, table_name, record_id, operation, changes)
+    select private.audit_municipality(tg_table_name, n.j), actor, actor_role, tg_table_name,
+      coalesce(n.j ->> 'id', n.j ->> 'code'), 'update', d.diff
+    from (select to_jsonb(x) as j from new_rows x) n
+    join (select to_jsonb(x) as j from old_rows x) o
+      on coalesce(o.j ->> 'id', o.j ->> 'code') = coalesce(n.j ->> 'id', n.j ->> 'code')
+    cross join lateral (
+      select jsonb_object_agg(k, jsonb_build_array(o.j -> k, n.j -> k)) as diff
+      from jsonb_object_keys(n.j) k
+      where k not in ('_txid', '_seq', 'version', 'updated_at') and (o.j -> k) is distinct from (n.j -> k)
+    ) d
+    where d.diff is not null;
   end if;
-  insert into public.audit_log (municipality_code, actor, actor_role, table_name, record_id, operation, changes)
-  values (coalesce(coalesce(new_j, old_j) ->> 'municipality_code',
-      (select o.municipality_code from public.organisations o
-       where o.id = (coalesce(new_j, old_j) ->> 'organisation_id')::uuid and tg_table_name = 'profiles')),
-    auth.uid(), coalesce(private.my_role(), auth.role()), tg_table_name,
-    coalesce(coalesce(new_j, old_j) ->> 'id', coalesce(new_j, old_j) ->> 'code'), lower(tg_op), diff);
   return null;
 end;
 $$;
 comment on function private.audit() is
   'Writes one audit_log row per changed record with the changed fields (old and new values).';
+
+-- The municipality a logged record belongs to (profiles: through their organisation).
+create function private.audit_municipality(tbl text, j jsonb) returns text
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce(j ->> 'municipality_code',
+    case when tbl = 'profiles' then (select o.municipality_code from public.organisations o
+                                     where o.id = (j ->> 'organisation_id')::uuid) end)
+$$;
+comment on function private.audit_municipality(text, jsonb) is
+  'The municipality of a record for the audit log, or null for shared reference data.';
 
 do $$
 declare
@@ -61,8 +78,12 @@ begin
   foreach t in array array['observations', 'observation_events', 'garden_projects',
     'accessibility_checks', 'neighbourhood_grades', 'walks', 'walk_participants', 'targets',
     'attachments', 'profiles', 'organisations', 'observation_categories'] loop
-    execute format('create trigger audit after insert or update or delete on public.%I
-      for each row execute function private.audit()', t);
+    execute format('create trigger audit_insert after insert on public.%I
+      referencing new table as new_rows for each statement execute function private.audit()', t);
+    execute format('create trigger audit_update after update on public.%I
+      referencing old table as old_rows new table as new_rows for each statement execute function private.audit()', t);
+    execute format('create trigger audit_delete after delete on public.%I
+      referencing old table as old_rows for each statement execute function private.audit()', t);
   end loop;
 end
 $$;
