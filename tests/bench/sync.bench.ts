@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type pg from 'pg';
 import { build, preview } from 'vite';
 import { freePort, startStack, type Stack } from '../../supabase/local/stack.ts';
-import { CHROME_PATH } from '../support/browser.ts';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../support/browser.ts';
 import { DEMO, userToken } from '../support/clients.ts';
 import type { SyncBench, Target } from './browser/main.ts';
 import { median, type BenchResult, type Benchmark } from './harness.ts';
@@ -49,20 +49,13 @@ async function servePage(outDir: string): Promise<{ url: string; close: () => Pr
 /**
  * Chromium with a profile on disk: a fresh context from `launchChromium()` is off the record,
  * and there IndexedDB lives in memory, so a strict-durability commit would cost nothing it costs
- * on a phone. The flags are those of tests/support/browser.ts.
+ * on a phone.
  */
 function launchWithProfile(dir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
