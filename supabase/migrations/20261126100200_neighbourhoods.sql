@@ -80,6 +80,33 @@ $$;
 comment on function public.buurt_at(double precision, double precision) is
   'The buurt (BU code) of a WGS84 point; raises outside_municipality for points outside it.';
 
+-- The buurt of a record's point, for the validation triggers: on insert or when the point moves
+-- it is looked up (and a point outside the municipality is refused), otherwise it stays.
+create function private.buurt_for(tg_op text, new_location point, old_location point, old_buurt text)
+returns text
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  found text;
+begin
+  if new_location is null then
+    perform private.reject('location_required', 'Geef de plek aan.');
+  end if;
+  if tg_op = 'UPDATE' and new_location ~= old_location then
+    return old_buurt;
+  end if;
+  found := private.buurt_of(new_location);
+  if found is null then
+    perform private.reject('outside_municipality',
+      'Dit punt ligt buiten de gemeente. Kies een plek binnen een buurt van Hoogeveen.');
+  end if;
+  return found;
+end;
+$$;
+comment on function private.buurt_for(text, point, point, text) is
+  'The buurt of a record''s point for validation triggers; refuses points outside the municipality.';
+
 -- Whether the signed-in user works in the buurt (directly or through its wijk).
 create function private.works_in(buurt text) returns boolean
 language sql stable security definer
@@ -108,7 +135,8 @@ $$;
 comment on function private.my_buurten() is
   'The buurt codes the signed-in user works in (a wijk stands for all its buurten).';
 
-grant execute on function private.buurt_of(point), private.works_in(text), private.my_buurten()
+grant execute on function private.buurt_of(point), private.works_in(text), private.my_buurten(),
+  private.buurt_for(text, point, point, text)
   to authenticated, service_role;
 grant execute on function public.buurt_at(double precision, double precision)
   to authenticated, service_role;

@@ -52,15 +52,8 @@ begin
      or new.plants < 0 or new.rain_barrels < 0 or new.green_roof_m2 < 0 then
     perform private.reject('negative_measure', 'Aantallen en oppervlaktes kunnen niet negatief zijn.');
   end if;
-  if tg_op = 'INSERT' or not (new.location ~= old.location) then
-    new.neighbourhood_code := private.buurt_of(new.location);
-    if new.neighbourhood_code is null then
-      perform private.reject('outside_municipality',
-        'Dit punt ligt buiten de gemeente. Kies een plek binnen een buurt van Hoogeveen.');
-    end if;
-  else
-    new.neighbourhood_code := old.neighbourhood_code;
-  end if;
+  new.neighbourhood_code := private.buurt_for(tg_op, new.location,
+    case when tg_op = 'UPDATE' then old.location end, case when tg_op = 'UPDATE' then old.neighbourhood_code end);
   if tg_op = 'INSERT' then
     new.created_by := coalesce(auth.uid(), new.created_by);
   else

@@ -76,15 +76,8 @@ begin
   if new.build_year is not null and new.build_year not between 1800 and extract(year from now())::int + 5 then
     perform private.reject('build_year_range', 'Het bouwjaar moet tussen 1800 en over vijf jaar liggen.');
   end if;
-  if tg_op = 'INSERT' or not (new.location ~= old.location) then
-    new.neighbourhood_code := private.buurt_of(new.location);
-    if new.neighbourhood_code is null then
-      perform private.reject('outside_municipality',
-        'Dit punt ligt buiten de gemeente. Kies een plek binnen een buurt van Hoogeveen.');
-    end if;
-  else
-    new.neighbourhood_code := old.neighbourhood_code;
-  end if;
+  new.neighbourhood_code := private.buurt_for(tg_op, new.location,
+    case when tg_op = 'UPDATE' then old.location end, case when tg_op = 'UPDATE' then old.neighbourhood_code end);
   new.created_by := case when tg_op = 'INSERT' then coalesce(auth.uid(), new.created_by) else old.created_by end;
   return new;
 end;
