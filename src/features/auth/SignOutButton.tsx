@@ -59,7 +59,7 @@ export function SignOutButton(props: SignOutProps): JSX.Element {
       <Show when={confirming()}>
         <div class="sign-out__confirm" role="alertdialog" aria-labelledby="sign-out-unsent">
           <p id="sign-out-unsent">{t('sync.signOut.unsent')}</p>
-          <button type="button" class="button" onClick={() => void sendFirst()}>
+          <button type="button" class="button button--primary" onClick={() => void sendFirst()}>
             {t('sync.signOut.sendFirst')}
           </button>
           <button type="button" class="button button--secondary" onClick={() => void signOut(true)}>

@@ -284,7 +284,7 @@ export function NewObservationPage(): JSX.Element {
           </Show>
         </div>
 
-        <button type="submit" class="button" aria-disabled={busy()}>
+        <button type="submit" class="button button--primary" aria-disabled={busy()}>
           {busy() ? t('obs.saving') : t('obs.save')}
         </button>
       </form>

@@ -50,7 +50,7 @@ export function ObservationListPage(): JSX.Element {
         </p>
       </Show>
       <p>
-        <A class="button" href={observationPaths.new}>
+        <A class="button button--primary" href={observationPaths.new}>
           {t('obs.list.new')}
         </A>
       </p>

@@ -59,7 +59,7 @@ export function SyncPage(): JSX.Element {
             </Show>
             <button
               type="button"
-              class="button"
+              class="button button--primary"
               aria-disabled={busy()}
               onClick={() => void (busy() || sendNow())}
             >
