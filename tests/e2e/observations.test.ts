@@ -113,4 +113,34 @@ describe('observations offline', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('keeps what was typed when the person leaves the form, and forgets it after saving', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    const login = new LoginPage(page);
+    const form = new NewObservationPage(page);
+    await page.goto(appUrl);
+    await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await page.goto(`${appUrl}/waarnemingen/nieuw`);
+    await form.heading.waitFor();
+    await form.category.selectOption('groen.boom');
+    await form.description.fill('Tak hangt over het fietspad');
+    await form.buurt.selectOption('BU01185000');
+
+    await page.goto(`${appUrl}/`);
+    await page.goto(`${appUrl}/waarnemingen/nieuw`);
+    await page.getByText('We hebben teruggezet wat je de vorige keer had ingevuld.').waitFor();
+    expect(await form.category.inputValue()).toBe('groen.boom');
+    expect(await form.description.inputValue()).toBe('Tak hangt over het fietspad');
+    expect(await form.buurt.inputValue()).toBe('BU01185000');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await form.save.click();
+    await new ObservationListPage(page).card('Tak hangt over het fietspad').waitFor();
+    await page.goto(`${appUrl}/waarnemingen/nieuw`);
+    await form.heading.waitFor();
+    expect(await form.description.inputValue()).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,7 +1,8 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
 import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
@@ -17,6 +18,14 @@ interface Place {
   point: LonLat;
   accuracy: number | null;
   buurt: string;
+}
+
+/** What a draft keeps (photos are files: the person chooses them again). */
+interface Draft {
+  category: string;
+  severity: number;
+  description: string;
+  place?: Place | undefined;
 }
 
 interface Errors {
@@ -58,6 +67,36 @@ export function NewObservationPage(): JSX.Element {
   });
 
   onMount(() => void storageRoom().then((r) => setNearlyFull(r.nearlyFull)));
+
+  // Every change is kept as a draft of this person, so leaving the form never loses input.
+  const draftKey = () => `observation.${user()?.id ?? 'anonymous'}`;
+  const [restored, setRestored] = createSignal(false);
+  const draft = loadDraft<Draft>(draftKey());
+  if (draft && (draft.category || draft.description || draft.place)) {
+    setCategory(draft.category);
+    setSeverity(draft.severity);
+    setDescription(draft.description);
+    setPlace(draft.place);
+    setRestored(true);
+  }
+  createEffect(() => {
+    const value: Draft = {
+      category: category(),
+      severity: severity(),
+      description: description(),
+      place: place(),
+    };
+    if (value.category || value.description || value.place) saveDraft(draftKey(), value);
+  });
+
+  function discardDraft() {
+    clearDraft(draftKey());
+    setCategory('');
+    setSeverity(2);
+    setDescription('');
+    setPlace(undefined);
+    setRestored(false);
+  }
 
   async function useMyLocation() {
     setLocating(true);
@@ -132,6 +171,7 @@ export function NewObservationPage(): JSX.Element {
         },
         photos,
       );
+      clearDraft(draftKey());
       void d.syncNow('write');
       navigate(observationPaths.list, { state: { saved: true } });
     } catch (e) {
@@ -153,6 +193,14 @@ export function NewObservationPage(): JSX.Element {
       <Show when={nearlyFull()}>
         <p class="banner">{t('obs.photos.storageFull')}</p>
       </Show>
+      <Show when={restored()}>
+        <div class="notice" role="status">
+          <p>{t('obs.draft.restored')}</p>
+          <button type="button" class="button button--secondary" onClick={discardDraft}>
+            {t('obs.draft.discard')}
+          </button>
+        </div>
+      </Show>
       <form class="form" novalidate onSubmit={(e) => void save(e)}>
         <FormAlert message={alert() && t(alert()!)} />
 
@@ -172,7 +220,15 @@ export function NewObservationPage(): JSX.Element {
             <For each={categories()}>
               {(group) => (
                 <optgroup label={group.theme.name_nl}>
-                  <For each={group.items}>{(c) => <option value={c.code}>{c.name_nl}</option>}</For>
+                  <For each={group.items}>
+                    {(c) => (
+                      // `selected` as well as the select's value: the options arrive after a
+                      // restored draft has set the value.
+                      <option value={c.code} selected={c.code === category()}>
+                        {c.name_nl}
+                      </option>
+                    )}
+                  </For>
                 </optgroup>
               )}
             </For>
@@ -252,7 +308,13 @@ export function NewObservationPage(): JSX.Element {
             onChange={(e) => chooseBuurt(e.currentTarget.value)}
           >
             <option value="">{t('obs.field.buurt.choose')}</option>
-            <For each={buurten()}>{(b) => <option value={b.code}>{b.name}</option>}</For>
+            <For each={buurten()}>
+              {(b) => (
+                <option value={b.code} selected={b.code === place()?.buurt}>
+                  {b.name}
+                </option>
+              )}
+            </For>
           </select>
           <Show when={fieldError('location')}>
             <p class="field__error">{fieldError('location')}</p>

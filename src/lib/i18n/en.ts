@@ -160,6 +160,8 @@ export const en: Messages = {
     'Photos are made smaller. The location and other data in the photo are removed.',
   'obs.photos.count': 'Number of photos: {count}',
   'obs.photos.storageFull': 'Your device is nearly full. Send your work first, or free up space.',
+  'obs.draft.restored': 'We restored what you filled in last time. Choose photos again.',
+  'obs.draft.discard': 'Start again',
   'obs.save': 'Save',
   'obs.saving': 'Saving…',
   'obs.error.summary': 'Something is not filled in correctly.',

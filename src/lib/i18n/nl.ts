@@ -160,6 +160,9 @@ export const nl = {
     'Foto’s worden kleiner gemaakt. De plek en andere gegevens in de foto worden weggehaald.',
   'obs.photos.count': 'Aantal foto’s: {count}',
   'obs.photos.storageFull': 'Je toestel is bijna vol. Verstuur eerst je werk, of maak ruimte vrij.',
+  'obs.draft.restored':
+    'We hebben teruggezet wat je de vorige keer had ingevuld. Foto’s kies je opnieuw.',
+  'obs.draft.discard': 'Begin opnieuw',
   'obs.save': 'Opslaan',
   'obs.saving': 'Bezig met opslaan…',
   'obs.error.summary': 'Er is iets niet goed ingevuld.',
