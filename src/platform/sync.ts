@@ -14,6 +14,8 @@ export interface DeviceSync {
   db: SyncDatabase;
   /** What the write API needs: the database, clock and id generator. */
   ctx: WriteContext;
+  /** A short-lived link to a photo in Storage (online only), or undefined. */
+  photoUrl: (storagePath: string) => Promise<string | undefined>;
   /** Asks for a round now ("sync now", and after each save). */
   syncNow: (reason?: SyncReason) => Promise<void>;
   stop: () => void;
@@ -87,6 +89,10 @@ export async function startDeviceSync(
   return {
     db,
     ctx,
+    photoUrl: async (storagePath) => {
+      const { data } = await client.storage.from('photos').createSignedUrl(storagePath, 3600);
+      return data?.signedUrl;
+    },
     syncNow: async (reason = 'manual') => {
       void registerBackgroundSync();
       await scheduler.trigger(reason);

@@ -143,4 +143,50 @@ describe('observations offline', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('followed up on the detail page: in progress, a comment, closed with a reason', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    const login = new LoginPage(page);
+    await page.goto(appUrl);
+    await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { rows } = await db.query<{ id: string }>(
+      `select id from observations where status = 'nieuw' and not sensitive
+         and neighbourhood_code like 'BU011850%' order by id limit 1`,
+    );
+    const id = rows[0]!.id;
+    await page.goto(`${appUrl}/waarnemingen/${id}`);
+    await page.getByRole('heading', { level: 2, name: 'Afhandelen' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'In behandeling nemen' }).click();
+    await page.getByText('Status: In behandeling').waitFor();
+    await page.getByLabel('Reactie toevoegen').fill('Gemeld bij de aannemer.');
+    await page.getByRole('button', { name: 'Reactie opslaan' }).click();
+    await page.getByRole('button', { name: 'Sluiten zonder actie' }).click();
+    await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    await page.locator('.form-alert--shown').filter({ hasText: 'Schrijf waarom' }).waitFor();
+    await page.getByLabel('Waarom sluit je de waarneming zonder actie?').fill('Dubbele melding.');
+    await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    await page.getByText('Status: Gesloten').waitFor();
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+
+    const saved = await db.query(
+      `select o.status, o.close_reason,
+         (select array_agg(e.kind || ':' || coalesce(e.to_status, e.body) order by e._seq)
+          from observation_events e where e.observation_id = o.id) as events
+       from observations o where o.id = $1`,
+      [id],
+    );
+    expect(saved.rows[0]).toMatchObject({ status: 'gesloten', close_reason: 'Dubbele melding.' });
+    expect(saved.rows[0].events).toEqual([
+      'status:in_behandeling',
+      'comment:Gemeld bij de aannemer.',
+      'status:gesloten',
+    ]);
+    // The history on the device shows what the server recorded.
+    await page.getByText('Status van In behandeling naar Gesloten').waitFor({ timeout: 30_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

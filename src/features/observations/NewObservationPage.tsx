@@ -89,6 +89,16 @@ export function NewObservationPage(): JSX.Element {
     if (value.category || value.description || value.place) saveDraft(draftKey(), value);
   });
 
+  // The options arrive from the device after a restored draft set the values: set them again then.
+  let categorySelect: HTMLSelectElement | undefined;
+  let buurtSelect: HTMLSelectElement | undefined;
+  createEffect(() => {
+    if (categories()?.length && categorySelect) categorySelect.value = category();
+  });
+  createEffect(() => {
+    if (buurten()?.length && buurtSelect) buurtSelect.value = place()?.buurt ?? '';
+  });
+
   function discardDraft() {
     clearDraft(draftKey());
     setCategory('');
@@ -209,6 +219,7 @@ export function NewObservationPage(): JSX.Element {
             {t('obs.field.category')}
           </label>
           <select
+            ref={categorySelect}
             id="obs-category"
             class="field__input"
             value={category()}
@@ -220,15 +231,7 @@ export function NewObservationPage(): JSX.Element {
             <For each={categories()}>
               {(group) => (
                 <optgroup label={group.theme.name_nl}>
-                  <For each={group.items}>
-                    {(c) => (
-                      // `selected` as well as the select's value: the options arrive after a
-                      // restored draft has set the value.
-                      <option value={c.code} selected={c.code === category()}>
-                        {c.name_nl}
-                      </option>
-                    )}
-                  </For>
+                  <For each={group.items}>{(c) => <option value={c.code}>{c.name_nl}</option>}</For>
                 </optgroup>
               )}
             </For>
@@ -302,19 +305,14 @@ export function NewObservationPage(): JSX.Element {
             {t('obs.field.buurt')}
           </label>
           <select
+            ref={buurtSelect}
             id="obs-buurt"
             class="field__input"
             value={place()?.buurt ?? ''}
             onChange={(e) => chooseBuurt(e.currentTarget.value)}
           >
             <option value="">{t('obs.field.buurt.choose')}</option>
-            <For each={buurten()}>
-              {(b) => (
-                <option value={b.code} selected={b.code === place()?.buurt}>
-                  {b.name}
-                </option>
-              )}
-            </For>
+            <For each={buurten()}>{(b) => <option value={b.code}>{b.name}</option>}</For>
           </select>
           <Show when={fieldError('location')}>
             <p class="field__error">{fieldError('location')}</p>

@@ -59,7 +59,9 @@ export function ObservationListPage(): JSX.Element {
           <For each={rows()}>
             {(row) => (
               <li class="card">
-                <span class="card__title">{row.category}</span>
+                <A class="card__title" href={observationPaths.detail(row.id)}>
+                  {row.category}
+                </A>
                 <Show when={row.description}>
                   <span class="card__text">{row.description}</span>
                 </Show>

@@ -1,0 +1,248 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
+import { addEvent, updateObservation } from '../../sync/records.ts';
+import { ValidationError } from '../../sync/writes.ts';
+import { FormAlert, Page } from '../../ui/index.ts';
+import { useSession } from '../auth/index.ts';
+import { createLiveQuery, useSync } from '../sync/index.ts';
+import { observationPaths } from './paths.ts';
+import { nextSteps, type Step } from './workflow.ts';
+
+const statusKey = (s: string) => `obs.status.${s}` as PlainKey;
+const date = (iso: string) =>
+  new Date(iso).toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+/** One observation: what and where, its photos, its history, and the next steps of its handling. */
+export function ObservationDetailPage(): JSX.Element {
+  const params = useParams<{ id: string }>();
+  const { device } = useSync();
+  const { user } = useSession();
+  const data = createLiveQuery(device, async ({ db }) => {
+    const observation = await db.observations.get(params.id);
+    if (!observation) return null;
+    const [category, buurt, events, attachments, me] = await Promise.all([
+      db.observation_categories.get(observation.category_code),
+      db.neighbourhoods.get(observation.neighbourhood_code),
+      db.observation_events.where('observation_id').equals(observation.id).toArray(),
+      db.attachments
+        .where('[record_table+record_id]')
+        .equals(['observations', observation.id])
+        .toArray(),
+      user() ? db.profiles.get(user()!.id) : undefined,
+    ]);
+    events.sort((a, b) => a.created_at.localeCompare(b.created_at));
+    return { observation, category, buurt, events, attachments, role: me?.role };
+  });
+
+  const [alert, setAlert] = createSignal<PlainKey>();
+  const [notice, setNotice] = createSignal<PlainKey>();
+  const [closing, setClosing] = createSignal(false);
+  const [reason, setReason] = createSignal('');
+  const [comment, setComment] = createSignal('');
+
+  /** Saves on the device (and asks for a sync); true when it worked. */
+  async function write(action: () => Promise<unknown>): Promise<boolean> {
+    setAlert(undefined);
+    try {
+      await action();
+      setNotice('obs.saved');
+      void device()?.syncNow('write');
+      return true;
+    } catch (e) {
+      setAlert(e instanceof ValidationError ? 'obs.error.summary' : 'obs.error.save');
+      return false;
+    }
+  }
+
+  function step(s: Step) {
+    if (s.needsReason) {
+      setClosing(true);
+      return;
+    }
+    const d = device();
+    if (d) void write(() => updateObservation(d.ctx, params.id, { status: s.to }));
+  }
+
+  async function confirmClose(event: SubmitEvent) {
+    event.preventDefault();
+    const d = device();
+    const why = reason().trim();
+    if (!why) return setAlert('obs.actions.reasonMissing');
+    if (!d) return;
+    const ok = await write(() =>
+      updateObservation(d.ctx, params.id, { status: 'gesloten', close_reason: why }),
+    );
+    if (ok) setClosing(false);
+  }
+
+  async function sendComment(event: SubmitEvent) {
+    event.preventDefault();
+    const d = device();
+    const body = comment().trim();
+    if (!body) return setAlert('obs.comment.empty');
+    if (!d) return;
+    const ok = await write(() =>
+      addEvent(d.ctx, { observation_id: params.id, kind: 'comment', body }),
+    );
+    if (ok) setComment('');
+  }
+
+  return (
+    <Show
+      when={data()}
+      fallback={
+        <Page title={t('obs.list.title')}>
+          <Show when={data() === null}>
+            <p>{t('obs.detail.notFound')}</p>
+          </Show>
+          <A href={observationPaths.list}>{t('obs.detail.back')}</A>
+        </Page>
+      }
+    >
+      {(d) => (
+        <Page title={d().category?.name_nl ?? d().observation.category_code}>
+          <p>
+            <A href={observationPaths.list}>{t('obs.detail.back')}</A>
+          </p>
+          <ul class="facts">
+            <li>{d().buurt?.name}</li>
+            <li>{t('obs.detail.status', { status: t(statusKey(d().observation.status)) })}</li>
+            <li>{t('obs.detail.severity', { severity: d().observation.severity })}</li>
+            <li>{t('obs.detail.observed', { date: date(d().observation.observed_at) })}</li>
+          </ul>
+          <Show when={d().observation.description}>
+            <p class="card__text">{d().observation.description}</p>
+          </Show>
+          <div role="status">
+            <Show when={notice()}>{(k) => <p class="notice">{t(k())}</p>}</Show>
+          </div>
+          <FormAlert message={alert() && t(alert()!)} />
+
+          <Show when={d().attachments.length > 0}>
+            <h2>{t('obs.detail.photos')}</h2>
+            <ul class="photos">
+              <For each={d().attachments}>
+                {(a, i) => <Photo id={a.id} path={a.storage_path} n={i() + 1} />}
+              </For>
+            </ul>
+          </Show>
+
+          <Show
+            when={d().role && d().role !== 'huurder' && nextSteps(d().observation.status).length}
+          >
+            <h2>{t('obs.actions.title')}</h2>
+            <div class="actions">
+              <For each={nextSteps(d().observation.status)}>
+                {(s) => (
+                  <button type="button" class="button button--secondary" onClick={() => step(s)}>
+                    {t(s.label)}
+                  </button>
+                )}
+              </For>
+            </div>
+            <Show when={closing()}>
+              <form class="form" onSubmit={(e) => void confirmClose(e)}>
+                <div class="field">
+                  <label class="field__label" for="obs-reason">
+                    {t('obs.actions.reason')}
+                  </label>
+                  <textarea
+                    id="obs-reason"
+                    class="field__input"
+                    maxlength="1000"
+                    value={reason()}
+                    onInput={(e) => setReason(e.currentTarget.value)}
+                  />
+                </div>
+                <button type="submit" class="button button--primary">
+                  {t('obs.actions.confirmClose')}
+                </button>
+              </form>
+            </Show>
+          </Show>
+
+          <h2>{t('obs.detail.history')}</h2>
+          <Show when={d().events.length} fallback={<p>{t('obs.detail.noHistory')}</p>}>
+            <ol class="timeline">
+              <For each={d().events}>
+                {(e) => (
+                  <li>
+                    <strong>
+                      {e.kind === 'status'
+                        ? t('obs.event.status', {
+                            from: t(statusKey(e.from_status ?? '')),
+                            to: t(statusKey(e.to_status ?? '')),
+                          })
+                        : t(`obs.event.${e.kind}` as PlainKey)}
+                    </strong>{' '}
+                    · {date(e.created_at)}
+                    <Show when={e.body}>
+                      <br />
+                      {e.body}
+                    </Show>
+                    <Show when={e.thumb}>
+                      <br />
+                      {e.thumb === 1 ? t('obs.event.thumbUp') : t('obs.event.thumbDown')}
+                    </Show>
+                    <Show when={e.rating}>
+                      <br />
+                      {t('obs.event.rating', { rating: e.rating ?? 0 })}
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+
+          <Show when={d().role && d().role !== 'huurder'}>
+            <form class="form" onSubmit={(e) => void sendComment(e)}>
+              <div class="field">
+                <label class="field__label" for="obs-comment">
+                  {t('obs.comment.label')}
+                </label>
+                <textarea
+                  id="obs-comment"
+                  class="field__input"
+                  maxlength="2000"
+                  value={comment()}
+                  onInput={(e) => setComment(e.currentTarget.value)}
+                />
+              </div>
+              <button type="submit" class="button button--primary">
+                {t('obs.comment.send')}
+              </button>
+            </form>
+          </Show>
+        </Page>
+      )}
+    </Show>
+  );
+}
+
+/** A photo: from the device while it waits to be sent, else a short-lived link from Storage. */
+function Photo(props: { id: string; path: string; n: number }): JSX.Element {
+  const { device } = useSync();
+  const [src] = createResource(
+    () => ({ id: props.id, path: props.path, d: device() }),
+    async ({ id, path, d }) => {
+      const local = await d?.db.photos.get(id);
+      if (local) return URL.createObjectURL(local.blob);
+      return navigator.onLine ? d?.photoUrl(path) : undefined;
+    },
+  );
+  onCleanup(() => {
+    const url = src();
+    if (url?.startsWith('blob:')) URL.revokeObjectURL(url);
+  });
+  return (
+    <li>
+      <Show when={src()} fallback={<p>{t('obs.detail.photoOffline')}</p>}>
+        {(url) => <img src={url()} alt={t('obs.detail.photoAlt', { n: props.n })} loading="lazy" />}
+      </Show>
+    </li>
+  );
+}
