@@ -1334,6 +1334,7 @@ export type Database = {
           wijk_code: string
         }[]
       }
+      sync_fetch: { Args: { refs: Json }; Returns: Json }
       sync_pull: { Args: { cursor?: Json; max_rows?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }
     }

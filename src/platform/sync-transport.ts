@@ -24,6 +24,11 @@ export function createSupabaseTransport(client: SupabaseClient<Database>): SyncT
       if (error) throw toTransportError(error, status);
       return (data as unknown as { results: PushResult[] }).results;
     },
+    async fetch(refs) {
+      const { data, error, status } = await client.rpc('sync_fetch', { refs: refs as never });
+      if (error) throw toTransportError(error, status);
+      return (data as unknown as { rows: { table: string; row: Record<string, unknown> }[] }).rows;
+    },
     async pull(cursor, limit) {
       const { data, error, status } = await client.rpc('sync_pull', {
         cursor: cursor as never,

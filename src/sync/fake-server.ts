@@ -40,6 +40,11 @@ export class FakeServer {
         }
         return results;
       },
+      fetch: async (refs) =>
+        refs.flatMap(({ table, id }) => {
+          const row = this.rows.get(`${table}:${id}`);
+          return row && this.visible(row) ? [{ table, row: { ...row } }] : [];
+        }),
       pull: async (cursor, limit) => {
         if (this.failNext > 0) {
           this.failNext--;
@@ -106,6 +111,18 @@ export class FakeServer {
   revokeAll(): void {
     this.log = [];
     this.access = `${this.access}'`;
+  }
+
+  /** Rows the user may see; tests hide some with `hidden`. */
+  readonly hidden = new Set<string>();
+  private visible(row: Row): boolean {
+    return !this.hidden.has(row.id);
+  }
+
+  /** A record moves out of the user's sight: the server notes the move, nothing else. */
+  moveOutOfSight(table: string, id: string): void {
+    this.hidden.add(id);
+    this.log.push({ seq: ++this.seq, table: 'moved', row: { table, id } as unknown as Row });
   }
 
   /** Live (not deleted) rows of a table. */

@@ -110,6 +110,30 @@ describe('photo queue', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('uploads the other photos when one cannot go, and reports the problem', async () => {
+    const { db, ctx } = await withPhoto();
+    const other = await addPhoto(ctx, {
+      table: 'observations',
+      recordId: 'r2',
+      organisationId: ORG,
+      blob: jpeg(500),
+      width: 1,
+      height: 1,
+    });
+    await db.outbox.clear(); // both attachment rows are on the server
+    const { storage, objects } = memoryStorage();
+    const refusing: PhotoStorage = {
+      ...storage,
+      upload: async (path, blob, type) => {
+        if (!path.includes(other)) throw new Error('new row violates row-level security policy');
+        await storage.upload(path, blob, type);
+      },
+    };
+    await expect(uploadPhotos(ctx, refusing)).rejects.toThrow(/row-level security/);
+    expect([...objects.keys()].some((k) => k.includes(other))).toBe(true);
+    expect(await db.photos.get(other)).toMatchObject({ uploaded: 1 });
+  });
+
   it('counts an object already there with the same size as done (a retry after a lost answer)', async () => {
     const { db, ctx, photo } = await withPhoto();
     const server = new FakeServer();

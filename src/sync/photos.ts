@@ -87,6 +87,7 @@ export async function addPhoto(ctx: WriteContext, photo: NewPhoto): Promise<stri
 export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Promise<number> {
   const { db } = ctx;
   let done = 0;
+  let firstError: unknown;
   for (const photo of await db.photos.where('uploaded').equals(0).toArray()) {
     const inserts = await db.outbox
       .where('[table+record_id]')
@@ -95,12 +96,21 @@ export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Pr
       .toArray();
     // Not on the server yet, or refused there (then the photo stays here, with its record).
     if (inserts.length) continue;
-    const existing = await storage.size(photo.storage_path);
-    if (existing !== photo.bytes)
-      await storage.upload(photo.storage_path, photo.blob, photo.blob.type);
-    await db.photos.update(photo.id, { uploaded: 1 });
-    await updateRecord(ctx, 'attachments', photo.id, { uploaded_at: ctx.now().toISOString() });
+    try {
+      const existing = await storage.size(photo.storage_path);
+      if (existing !== photo.bytes)
+        await storage.upload(photo.storage_path, photo.blob, photo.blob.type);
+    } catch (e) {
+      // One photo that cannot go now must not hold up the others.
+      firstError ??= e;
+      continue;
+    }
+    await db.transaction('rw', [db.photos, db.attachments, db.outbox], async () => {
+      await db.photos.update(photo.id, { uploaded: 1 });
+      await updateRecord(ctx, 'attachments', photo.id, { uploaded_at: ctx.now().toISOString() });
+    });
     done++;
   }
+  if (firstError !== undefined) throw firstError;
   return done;
 }

@@ -131,6 +131,31 @@ describe('runner', () => {
     expect(server.rows.get(`observations:${id}`)).toMatchObject({ severity: 5 });
   });
 
+  it('drops only the records that moved out of sight, keeping the rest and unsent work', async () => {
+    const { db, ctx, server, opts } = setup();
+    const a = await insertRecord(ctx, 'observations', observation('blijft'));
+    const b = await insertRecord(ctx, 'observations', observation('verhuist'));
+    await syncOnce(opts);
+    await insertRecord(ctx, 'observations', observation('nog niet verstuurd'));
+    server.moveOutOfSight('observations', b);
+    await pullChanges(opts);
+    const left = (await db.observations.toArray()).map((o) => o.description).sort();
+    expect(left).toEqual(['blijft', 'nog niet verstuurd']);
+    expect(await db.observations.get(a)).toBeDefined();
+  });
+
+  it('shows the oldest value again when two changes to one field are both refused', async () => {
+    const { db, ctx, server, opts } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('v0'));
+    await syncOnce(opts);
+    await updateRecord(ctx, 'observations', id, { description: 'v1' });
+    await db.outbox.toCollection().modify({ attempts: 1 }); // tried once: the next edit is separate
+    await updateRecord(ctx, 'observations', id, { description: 'v2' });
+    server.reject = (m) => (m.op === 'update' ? 'not_allowed' : undefined);
+    await syncOnce(opts);
+    expect((await db.observations.get(id))?.description).toBe('v0');
+  });
+
   it('keeps a rejected mutation with its reason and lets the rest through', async () => {
     const { db, ctx, server, opts } = setup();
     await insertRecord(ctx, 'observations', observation('goed'));

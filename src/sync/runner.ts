@@ -128,7 +128,10 @@ export async function pushOutbox(
         rejected++;
       }
     }
-    const refused = keep.filter((e) => e.status === 'rejected' && e.op !== 'insert');
+    // Newest first: an older refused change then restores the oldest value of a field.
+    const refused = keep
+      .filter((e) => e.status === 'rejected' && e.op !== 'insert')
+      .sort((a, b) => b.seq - a.seq);
     const tables = [db.outbox, ...new Set(refused.map((e) => db.table(e.table)))];
     await db.transaction('rw', tables, async () => {
       await db.outbox.bulkDelete(done);
@@ -169,11 +172,23 @@ async function unconfirmed(db: SyncDatabase): Promise<Map<string, OutboxEntry[]>
 async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<void> {
   const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.sync_state];
   await db.transaction('rw', tables, async () => {
+    await writeRows(db, page.changes);
+    await db.sync_state.bulkPut([
+      { key: 'cursor', value: page.cursor },
+      { key: 'last_pull_at', value: now.toISOString() },
+      ...(page.access !== undefined ? [{ key: 'access', value: page.access }] : []),
+    ]);
+  });
+}
+
+/** Puts server rows (inside the caller's transaction), with unsent local changes laid over them. */
+async function writeRows(db: SyncDatabase, changes: PullPage['changes']): Promise<void> {
+  {
     const local = await unconfirmed(db);
     const stale: OutboxEntry[] = [];
     const puts = new Map<SyncedTable, Row[]>();
     const deletes = new Map<SyncedTable, string[]>();
-    for (const { table, row } of page.changes) {
+    for (const { table, row } of changes) {
       if (!(SYNCED_TABLES as readonly string[]).includes(table)) continue;
       const t = table as SyncedTable;
       const key = String(row[keyOf(t)]);
@@ -201,12 +216,7 @@ async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<v
     for (const [t, rows] of puts) await db.table(t).bulkPut(rows);
     if (stale.length) await db.outbox.bulkPut(stale);
     for (const [t, keys] of deletes) await db.table(t).bulkDelete(keys);
-    await db.sync_state.bulkPut([
-      { key: 'cursor', value: page.cursor },
-      { key: 'last_pull_at', value: now.toISOString() },
-      ...(page.access !== undefined ? [{ key: 'access', value: page.access }] : []),
-    ]);
-  });
+  }
 }
 
 /**
@@ -227,10 +237,17 @@ export async function resetLocalData(db: SyncDatabase): Promise<void> {
 }
 
 /**
- * Whether the page says a record this device holds may have moved out of the user's sight (the
- * server cannot send what RLS now hides, so the device starts over to be sure).
+ * Records this device holds that the page marks as moved (another buurt, a sensitive category,
+ * another corporation) are fetched again: what comes back is put, what does not is no longer the
+ * user's to see and leaves the device (an observation with its history and photos). Unsent
+ * changes of the person stay.
  */
-async function holdsMoved(db: SyncDatabase, page: PullPage): Promise<boolean> {
+async function applyMoves(
+  db: SyncDatabase,
+  transport: SyncTransport,
+  page: PullPage,
+): Promise<void> {
+  const refs: { table: SyncedTable; id: string }[] = [];
   for (const { table, row } of page.changes) {
     if (table !== 'moved') continue;
     const t = row.table as SyncedTable;
@@ -238,10 +255,28 @@ async function holdsMoved(db: SyncDatabase, page: PullPage): Promise<boolean> {
       (SYNCED_TABLES as readonly string[]).includes(t) &&
       (await db.table(t).get(String(row.id)))
     ) {
-      return true;
+      refs.push({ table: t, id: String(row.id) });
     }
   }
-  return false;
+  if (!refs.length) return;
+  const rows = await transport.fetch(refs);
+  const back = new Set(rows.map((r) => `${r.table}:${String(r.row.id)}`));
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox];
+  await db.transaction('rw', tables, async () => {
+    await writeRows(db, rows);
+    const keep = await unconfirmed(db);
+    for (const { table, id } of refs) {
+      if (back.has(`${table}:${id}`) || keep.has(`${table}:${id}`)) continue;
+      await db.table(table).delete(id);
+      if (table === 'observations') {
+        await db.observation_events.where('observation_id').equals(id).delete();
+        await db.attachments
+          .where('[record_table+record_id]')
+          .equals(['observations', id])
+          .delete();
+      }
+    }
+  });
 }
 
 /** Pulls until caught up. A reset_required answer, or changed access rights, start over. */
@@ -262,13 +297,14 @@ export async function pullChanges(
       page.access != null &&
       knownAccess != null &&
       page.access !== knownAccess;
-    if ((page.reset_required || accessChanged || (await holdsMoved(db, page))) && !reset) {
+    if ((page.reset_required || accessChanged) && !reset) {
       await resetLocalData(db);
       reset = true;
       cursor = null;
       continue;
     }
     await applyPage(db, page, opts.now());
+    await applyMoves(db, transport, page);
     pulled += page.changes.length;
     cursor = page.cursor;
     if (!page.has_more) return { pulled, reset };

@@ -38,6 +38,10 @@ export interface PullPage {
 export interface SyncTransport {
   push(clientId: string, mutations: PushMutation[]): Promise<PushResult[]>;
   pull(cursor: Cursor | null, limit: number): Promise<PullPage>;
+  /** The current rows of these records that the user may see; absent ones are gone for them. */
+  fetch(
+    refs: { table: string; id: string }[],
+  ): Promise<{ table: string; row: Record<string, unknown> }[]>;
 }
 
 /**

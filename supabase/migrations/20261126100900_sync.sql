@@ -154,6 +154,11 @@ begin
     return jsonb_build_object('id', mid, 'status', 'applied');
   exception when others then
     get stacked diagnostics msg = message_text, hint = pg_exception_hint, state = returned_sqlstate;
+    -- Deadlocks, serialisation failures, lock and resource trouble pass: the whole push fails
+    -- and is retried, instead of a person's change being refused for good.
+    if state in ('40001', '40P01', '55P03', '57014') or state like '53%' then
+      raise;
+    end if;
     hint := coalesce(nullif(hint, ''), case state
       when '23505' then 'duplicate' when '23503' then 'missing_reference'
       when '42501' then 'not_allowed' when '22P02' then 'invalid_value'
@@ -222,6 +227,7 @@ declare
   run jsonb;
   fresh boolean[];
   keyset text[];
+  slow_until integer := -1;
 begin
   if auth.uid() is null then
     raise exception using errcode = '42501', message = 'Log in om gegevens te versturen.';
@@ -257,7 +263,7 @@ begin
 
   while i < n loop
     m := mutations -> i;
-    if fresh[i + 1] then
+    if fresh[i + 1] and i > slow_until then
       j := i;
       while j + 1 < n and fresh[j + 2] and keyset[j + 2] = keyset[i + 1] loop
         j := j + 1;
@@ -272,7 +278,8 @@ begin
           i := j + 1;
           continue;
         exception when others then
-          -- one of them is refused: apply them one by one below
+          -- one of them is refused: apply the whole run one by one below
+          slow_until := j;
         end;
       end if;
     end if;
@@ -331,28 +338,75 @@ $$;
 comment on function private.note_move() is 'Notes that a record may have moved out of someone''s sight.';
 
 create trigger note_move after update on public.observations
-  for each row when (not (old.location ~= new.location) or old.category_code is distinct from new.category_code
-    or old.assigned_organisation_id is distinct from new.assigned_organisation_id
+  for each row when (old.neighbourhood_code is distinct from new.neighbourhood_code
+    or old.sensitive is distinct from new.sensitive
+    or (new.sensitive and old.assigned_organisation_id is distinct from new.assigned_organisation_id)
     or old.anonymised_at is distinct from new.anonymised_at
     or old.municipality_code is distinct from new.municipality_code)
   execute function private.note_move();
 create trigger note_move after update on public.garden_projects
-  for each row when (not (old.location ~= new.location) or old.corporation_id is distinct from new.corporation_id)
+  for each row when (old.neighbourhood_code is distinct from new.neighbourhood_code
+    or old.corporation_id is distinct from new.corporation_id)
   execute function private.note_move();
 create trigger note_move after update on public.accessibility_checks
-  for each row when (not (old.location ~= new.location) or old.corporation_id is distinct from new.corporation_id)
+  for each row when (old.neighbourhood_code is distinct from new.neighbourhood_code
+    or old.corporation_id is distinct from new.corporation_id)
   execute function private.note_move();
 create trigger note_move after update on public.walks
   for each row when (old.neighbourhood_code is distinct from new.neighbourhood_code)
   execute function private.note_move();
 
+-- The current version of particular records, as far as the caller may see them: a device asks
+-- for records it holds that sync_pull marked as moved, and drops those that do not come back.
+create function public.sync_fetch(refs jsonb) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  tbl text;
+  ids uuid[];
+  found jsonb;
+  out jsonb := '[]';
+  is_tenant boolean := coalesce(private.my_role() = 'huurder', false);
+begin
+  if auth.uid() is null then
+    raise exception using errcode = '42501', message = 'Log in om gegevens op te halen.';
+  end if;
+  if jsonb_typeof(refs) is distinct from 'array' or jsonb_array_length(refs) > 1000 then
+    raise exception using errcode = '22023', hint = 'bad_refs',
+      message = 'sync_fetch verwacht een lijst van hoogstens 1000 records.';
+  end if;
+  for tbl in select distinct r ->> 'table' from jsonb_array_elements(refs) r loop
+    continue when tbl is null or tbl not in ('observations', 'observation_events', 'garden_projects',
+      'accessibility_checks', 'neighbourhood_grades', 'walks', 'walk_participants', 'targets',
+      'attachments', 'organisations', 'profiles');
+    select array_agg((r ->> 'id')::uuid) into ids from jsonb_array_elements(refs) r
+    where r ->> 'table' = tbl and (r ->> 'id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+    execute format('select coalesce(jsonb_agg(jsonb_build_object(''table'', %L, ''row'', to_jsonb(x) - ''_txid'' - ''_seq'')), ''[]'')
+                    from public.%I x where x.id = any ($1)', tbl, tbl) into found using ids;
+    out := out || found;
+    if is_tenant and tbl in ('observations', 'observation_events') then
+      execute format('select coalesce(jsonb_agg(jsonb_build_object(''table'', %L, ''row'', (to_jsonb(x) - ''_txid'' - ''_seq'') || ''{"shared": true}'')), ''[]'')
+                      from public.%I x where x.id = any ($1)', tbl, 'shared_' || tbl) into found using ids;
+      out := out || found;
+    end if;
+  end loop;
+  return jsonb_build_object('rows', out);
+end;
+$$;
+comment on function public.sync_fetch(jsonb) is
+  'The current rows of the given records that the caller may see (RLS applies); the rest are gone for them.';
+grant execute on function public.sync_fetch(jsonb) to authenticated;
+
 -- Clients whose cursor is older than this must download everything again (tombstones before it
 -- may have been purged).
 create table private.sync_horizon (
   only_row boolean primary key default true check (only_row),
-  min_txid xid8 not null default '0'
+  min_txid xid8 not null default '0',
+  min_seq bigint not null default 0
 );
-comment on table private.sync_horizon is 'The oldest sync position still complete (tombstones since then are kept).';
+comment on table private.sync_horizon is
+  'The position of the newest purged tombstone: cursors before it must start over.';
 insert into private.sync_horizon default values;
 grant select on private.sync_horizon to authenticated;
 
@@ -403,7 +457,8 @@ begin
       raise exception using errcode = '22023', hint = 'bad_cursor',
         message = 'De synchronisatiepositie is ongeldig; haal alles opnieuw op.';
     end if;
-    if c_tx < (select h.min_txid from private.sync_horizon h) then
+    -- A cursor before the newest purged tombstone may have missed it.
+    if (select (c_tx, c_seq) < (h.min_txid, h.min_seq) from private.sync_horizon h) then
       return jsonb_build_object('reset_required', true, 'changes', '[]'::jsonb, 'cursor', null,
         'has_more', false);
     end if;
@@ -494,15 +549,30 @@ declare
   t text;
   n integer;
   total integer := 0;
+  newest_tx xid8;
+  newest_seq bigint;
+  high_tx xid8 := '0';
+  high_seq bigint := 0;
 begin
   perform set_config('buurtpeil.purging', 'on', true);
-  update private.sync_horizon set min_txid = pg_snapshot_xmin(pg_current_snapshot());
   foreach t in array array['observation_events', 'attachments', 'walk_participants', 'targets',
     'neighbourhood_grades', 'accessibility_checks', 'garden_projects'] loop
-    execute format('delete from public.%I where deleted_at < now() - $1', t) using keep;
-    get diagnostics n = row_count;
+    execute format('with gone as (delete from public.%I where deleted_at < now() - $1 returning _txid, _seq)
+                    select (select count(*) from gone), g._txid, g._seq
+                    from (select 1) one left join lateral
+                      (select _txid, _seq from gone order by _txid desc, _seq desc limit 1) g on true', t)
+      into n, newest_tx, newest_seq using keep;
     total := total + n;
+    if newest_tx is not null and (newest_tx, newest_seq) > (high_tx, high_seq) then
+      high_tx := newest_tx;
+      high_seq := newest_seq;
+    end if;
   end loop;
+  -- Only a client that has not yet seen a purged tombstone must start over.
+  if total > 0 then
+    update private.sync_horizon h set min_txid = high_tx, min_seq = high_seq
+    where (high_tx, high_seq) > (h.min_txid, h.min_seq);
+  end if;
   delete from private.sync_moves where at < now() - keep;
   perform set_config('buurtpeil.purging', 'off', true);
   return total;

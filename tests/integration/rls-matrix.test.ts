@@ -1266,6 +1266,7 @@ describe('schema-wide guarantees', () => {
       'public.accessibility_class',
       'public.buurt_at',
       'public.neighbourhood_progress',
+      'public.sync_fetch',
       'public.sync_pull',
       'public.sync_push',
     ]);

@@ -258,8 +258,28 @@ describe('sync_pull', () => {
       expect(fresh.reset_required).toBe(false);
       expect(fresh.changes).toHaveLength(10);
     } finally {
-      await db.query(`update private.sync_horizon set min_txid = '0'`);
+      await db.query(`update private.sync_horizon set min_txid = '0', min_seq = 0`);
     }
+  });
+
+  it('purging old tombstones resets only devices that may have missed one', async () => {
+    const { cursor } = await pullAll(smederij, null);
+    await db.query(`select private.purge_tombstones('180 days')`);
+    expect((await pull(smederij, cursor)).reset_required).toBe(false);
+
+    await db.query(
+      `insert into garden_projects (id, corporation_id, title, location, neighbourhood_code, deleted_at)
+       values (gen_random_uuid(), '0a000000-0000-4000-8000-000000000011', 'Oude tombstone',
+               '${CENTRUM}', 'BU01185000', now() - interval '200 days')`,
+    );
+    const after = await pullAll(smederij, cursor);
+    expect(
+      await db.query(`select private.purge_tombstones('180 days') as n`).then((r) => r.rows[0].n),
+    ).toBeGreaterThan(0);
+    // Caught up since the tombstone: nothing missed. Behind it: start over.
+    expect((await pull(smederij, after.cursor)).reset_required).toBe(false);
+    expect((await pull(smederij, cursor)).reset_required).toBe(true);
+    await db.query(`update private.sync_horizon set min_txid = '0', min_seq = 0`);
   });
 
   it('rejects a malformed cursor with a readable reason', async () => {

@@ -121,6 +121,19 @@ export class FaultyTransport implements SyncTransport {
     return results;
   }
 
+  async fetch(
+    refs: { table: string; id: string }[],
+  ): Promise<{ table: string; row: Record<string, unknown> }[]> {
+    await this.before({ kind: 'pull' });
+    const fault = this.fate({ kind: 'pull' });
+    if (fault === 'offline') throw new TransportError('Failed to fetch (offline)', true, 0);
+    if (fault === 'kill-before') return this.die();
+    const rows = await this.inner.fetch(refs);
+    if (fault === 'drop-ack') throw new TransportError('connection reset mid-answer', true, 0);
+    if (fault === 'kill-after') return this.die();
+    return rows;
+  }
+
   async pull(cursor: Cursor | null, limit: number): Promise<PullPage> {
     await this.before({ kind: 'pull' });
     const fault = this.fate({ kind: 'pull' });

@@ -60,6 +60,7 @@ function timed(inner: SyncTransport, keep?: PullPage[]): SyncTransport & { stats
   const stats: Timed = { rows: 0, totalMs: 0, transportMs: 0, calls: 0 };
   return {
     stats,
+    fetch: (refs) => inner.fetch(refs),
     async push(clientId, mutations) {
       const t0 = performance.now();
       try {
