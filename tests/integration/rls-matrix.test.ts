@@ -271,6 +271,19 @@ function nextGradeSlot(): Row {
 const gemeenteObservation = (place: Place = PLACE.centrum) =>
   db.insert('observations', observationRow({ place, by: USER.gemeente, org: ORG.gemeente }));
 
+/** The municipality's comment on a non-sensitive observation in Centrum. */
+async function gemeenteComment(): Promise<Row> {
+  const obs = await gemeenteObservation();
+  return db.insert('observation_events', {
+    id: randomUUID(),
+    observation_id: obs.id,
+    kind: 'comment',
+    body: 'Wordt opgepakt',
+    created_by: USER.gemeente,
+    author_role: 'gemeente',
+  });
+}
+
 const TABLES: Record<string, TableSpec> = {
   organisations: {
     target: 'an organisation of Hoogeveen',
@@ -387,17 +400,7 @@ const TABLES: Record<string, TableSpec> = {
   observation_events: {
     target: "the municipality's comment on a non-sensitive observation in Centrum",
     inserted: 'a comment on it (the tenant: feedback with a thumb)',
-    fixture: async () => {
-      const obs = await gemeenteObservation();
-      return db.insert('observation_events', {
-        id: randomUUID(),
-        observation_id: obs.id,
-        kind: 'comment',
-        body: 'Wordt opgepakt',
-        created_by: USER.gemeente,
-        author_role: 'gemeente',
-      });
-    },
+    fixture: gemeenteComment,
     insert: async (actor) => {
       const obs = await gemeenteObservation();
       const what =
@@ -412,17 +415,7 @@ const TABLES: Record<string, TableSpec> = {
     target: "the municipality's comment on a non-sensitive observation in Centrum",
     inserted: 'a comment on it',
     base: 'observation_events',
-    fixture: async () => {
-      const obs = await gemeenteObservation();
-      return db.insert('observation_events', {
-        id: randomUUID(),
-        observation_id: obs.id,
-        kind: 'comment',
-        body: 'Wordt opgepakt',
-        created_by: USER.gemeente,
-        author_role: 'gemeente',
-      });
-    },
+    fixture: gemeenteComment,
     insert: async () => {
       const obs = await gemeenteObservation();
       return byId({
