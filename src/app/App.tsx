@@ -2,6 +2,7 @@ import { Router, type RouteDefinition, type RouteSectionProps } from '@solidjs/r
 import { QueryClientProvider } from '@tanstack/solid-query';
 import type { JSX } from 'solid-js';
 import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
+import { accessibilityRoutes } from '../features/accessibility/index.ts';
 import { homeRoutes } from '../features/home/index.ts';
 import { observationRoutes } from '../features/observations/index.ts';
 import { SyncProvider, syncRoutes, type StartSync } from '../features/sync/index.ts';
@@ -16,7 +17,7 @@ const routes: RouteDefinition[] = [
   {
     path: '/',
     component: RequireSession,
-    children: [...homeRoutes, ...observationRoutes, ...syncRoutes],
+    children: [...homeRoutes, ...observationRoutes, ...accessibilityRoutes, ...syncRoutes],
   },
   { path: '*404', component: NotFound },
 ];

@@ -169,7 +169,15 @@ describe('observations offline', () => {
     await page.getByLabel('Waarom sluit je de waarneming zonder actie?').fill('Dubbele melding.');
     await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
     await page.getByText('Status: Gesloten').waitFor();
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    // Sent on its own once saved; wait until the server has the last step.
+    for (let i = 0; i < 150; i++) {
+      const done = await db.query(
+        `select 1 from observations where id = $1 and status = 'gesloten'`,
+        [id],
+      );
+      if (done.rowCount) break;
+      await page.waitForTimeout(100);
+    }
 
     const saved = await db.query(
       `select o.status, o.close_reason,

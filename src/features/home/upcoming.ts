@@ -22,6 +22,7 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
     path: '/toegankelijkheid',
     title: 'feature.accessibility',
     summary: 'feature.accessibility.summary',
+    ready: true,
   },
   { path: '/buurten', title: 'feature.neighbourhoods', summary: 'feature.neighbourhoods.summary' },
 ];

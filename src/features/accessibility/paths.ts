@@ -1,0 +1,4 @@
+export const accessibilityPaths = {
+  list: '/toegankelijkheid',
+  new: '/toegankelijkheid/nieuw',
+} as const;
