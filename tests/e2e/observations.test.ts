@@ -197,4 +197,49 @@ describe('observations offline', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('a tenant reacts to a report in their buurt: good or not good, a grade and a few words', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await page.goto(appUrl);
+    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { rows } = await db.query<{ id: string }>(
+      `select id from observations where not sensitive and neighbourhood_code like 'BU011850%'
+         and created_by <> '0b000000-0000-4000-8000-000000000006' order by id limit 1`,
+    );
+    const id = rows[0]!.id;
+    await page.goto(`${appUrl}/waarnemingen/${id}`);
+    await page.getByRole('heading', { level: 2, name: 'Wat vind je ervan?' }).waitFor();
+    // Tenants do not handle observations, and never see who reported.
+    expect(await page.getByRole('heading', { name: 'Afhandelen' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Reactie versturen' }).click();
+    await page
+      .locator('.form-alert--shown')
+      .filter({ hasText: 'Kies Goed of Niet goed.' })
+      .waitFor();
+    await page.getByRole('radio', { name: 'Goed', exact: true }).check();
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByLabel('Korte uitleg (mag je overslaan)').fill('Netjes opgeruimd.');
+    await page.getByRole('button', { name: 'Reactie versturen' }).click();
+    await page.getByText('Opgeslagen op dit toestel.').waitFor();
+
+    let saved: pg.QueryResult | undefined;
+    for (let i = 0; i < 150; i++) {
+      saved = await db.query(
+        `select kind, thumb, rating, body from observation_events
+         where observation_id = $1 and created_by = '0b000000-0000-4000-8000-000000000006'
+           and body = 'Netjes opgeruimd.'`,
+        [id],
+      );
+      if (saved.rowCount) break;
+      await page.waitForTimeout(100);
+    }
+    expect(saved?.rows).toEqual([
+      { kind: 'feedback', thumb: 1, rating: 4, body: 'Netjes opgeruimd.' },
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

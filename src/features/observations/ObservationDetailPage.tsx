@@ -6,6 +6,7 @@ import { ValidationError } from '../../sync/writes.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
+import { FeedbackForm } from './FeedbackForm.tsx';
 import { observationPaths } from './paths.ts';
 import { nextSteps, type Step } from './workflow.ts';
 
@@ -196,6 +197,13 @@ export function ObservationDetailPage(): JSX.Element {
                 )}
               </For>
             </ol>
+          </Show>
+
+          <Show when={d().role === 'huurder'}>
+            <FeedbackForm
+              observationId={d().observation.id}
+              onSaved={() => setNotice('obs.saved')}
+            />
           </Show>
 
           <Show when={d().role && d().role !== 'huurder'}>

@@ -250,4 +250,14 @@ export const en: Messages = {
   'acc.error.buurt': 'Choose the neighbourhood.',
   'acc.error.answer': 'Choose an answer.',
   'acc.error.buildYear': 'Fill in a year between 1800 and now, or leave it empty.',
+
+  'obs.feedback.title': 'What do you think?',
+  'obs.feedback.thumb': 'Your verdict',
+  'obs.feedback.up': 'Good',
+  'obs.feedback.down': 'Not good',
+  'obs.feedback.rating': 'Rating (you may skip this)',
+  'obs.feedback.noRating': 'No rating',
+  'obs.feedback.comment': 'Short explanation (you may skip this)',
+  'obs.feedback.send': 'Send reaction',
+  'obs.feedback.missing': 'Choose Good or Not good.',
 };

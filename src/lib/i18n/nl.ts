@@ -252,4 +252,14 @@ export const nl = {
   'acc.error.buurt': 'Kies de buurt.',
   'acc.error.answer': 'Kies een antwoord.',
   'acc.error.buildYear': 'Vul een bouwjaar in tussen 1800 en nu, of laat het leeg.',
+
+  'obs.feedback.title': 'Wat vind je ervan?',
+  'obs.feedback.thumb': 'Jouw oordeel',
+  'obs.feedback.up': 'Goed',
+  'obs.feedback.down': 'Niet goed',
+  'obs.feedback.rating': 'Cijfer (mag je overslaan)',
+  'obs.feedback.noRating': 'Geen cijfer',
+  'obs.feedback.comment': 'Korte uitleg (mag je overslaan)',
+  'obs.feedback.send': 'Reactie versturen',
+  'obs.feedback.missing': 'Kies Goed of Niet goed.',
 } as const;
