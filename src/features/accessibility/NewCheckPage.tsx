@@ -160,7 +160,10 @@ export function NewCheckPage(): JSX.Element {
                   <p class="notice" role="status">
                     {t('acc.previousResult', {
                       date: new Date(p().checked_at).toLocaleDateString('nl-NL'),
-                      result: t(`acc.result.${p().class}` as PlainKey),
+                      // A check saved here gets its class from the server; until then derive it.
+                      result: t(
+                        `acc.result.${p().class ?? accessibilityClass(p() as never)}` as PlainKey,
+                      ),
                     })}
                   </p>
                 )}
