@@ -64,6 +64,7 @@ describe('accessibility check', () => {
     await page.getByText('Toegankelijk met kleine aanpassingen').waitFor();
     await page.getByRole('button', { name: 'Controle opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Toegankelijkheid' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
 
     // The save goes out on its own once online; wait until the server has it.

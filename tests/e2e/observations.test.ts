@@ -78,6 +78,7 @@ describe('observations offline', () => {
 
     await list.card(description).waitFor();
     expect(await list.card(description).textContent()).toContain('Nog niet verstuurd');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await badge.filter({ hasText: 'Nog 2 te versturen' }).waitFor();
 
     // Still offline: a reload keeps it (IndexedDB), nothing has reached the server.
@@ -88,6 +89,13 @@ describe('observations offline', () => {
       [description],
     );
     expect(before.rows[0].n).toBe(0);
+
+    // The sending page tells the truth offline, and is usable.
+    await badge.click();
+    await page.getByRole('heading', { level: 1, name: 'Versturen' }).waitFor();
+    await page.getByText('Nog te versturen: 2').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goBack();
 
     await context.setOffline(false);
     await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
