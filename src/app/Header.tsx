@@ -5,6 +5,7 @@ import { upcomingFeatures } from '../features/home/index.ts';
 import { SyncBadge, useSync } from '../features/sync/index.ts';
 import { t } from '../lib/i18n/index.ts';
 import { ConnectionBadge } from './ConnectionStatus.tsx';
+import { ContrastSwitch } from './ContrastSwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /**
@@ -59,6 +60,7 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
         <Show when={user()}>
           <SyncBadge />
         </Show>
+        <ContrastSwitch />
         <LanguageSwitch />
       </div>
       <Show when={user()}>

@@ -276,6 +276,22 @@ describe('PWA shell', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('high contrast for bright sunlight: switched by a toggle, remembered, and still accessible', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await page.goto(appUrl);
+    const toggle = page.getByRole('button', { name: 'Hoog contrast' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Hoog contrast', pressed: true }).waitFor();
+    expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 /** Marks the document; a reload gives a fresh document without the mark. */

@@ -13,6 +13,7 @@ export const en: Messages = {
 
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'contrast.toggle': 'High contrast',
 
   'status.online': 'Online',
   'status.offline': 'Offline',

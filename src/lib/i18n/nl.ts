@@ -14,6 +14,7 @@ export const nl = {
 
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'contrast.toggle': 'Hoog contrast',
 
   'status.online': 'Online',
   'status.offline': 'Offline',
