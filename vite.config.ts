@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -52,6 +54,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Security headers on the served app (`npm start`, the e2e tests): the build's own CSP (read from
+ * the built index.html, so it names the Supabase project the build talks to) plus what a <meta>
+ * cannot say. Production hosting sends the same (README).
+ */
+function securityHeaders(): Plugin {
+  return {
+    name: 'buurtpeil:security-headers',
+    configurePreviewServer(server) {
+      const outDir = server.config.build.outDir;
+      server.middlewares.use((_req, res, next) => {
+        let csp = '';
+        try {
+          const html = readFileSync(path.resolve(server.config.root, outDir, 'index.html'), 'utf8');
+          csp = (/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '')
+            .replaceAll('&#39;', "'")
+            .replaceAll('&quot;', '"')
+            .replaceAll('&amp;', '&');
+        } catch {
+          // no build yet: vite preview reports that itself
+        }
+        if (csp) res.setHeader('Content-Security-Policy', `${csp}; frame-ancestors 'none'`);
+        res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+        res.setHeader('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('X-Frame-Options', 'DENY');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // The app's index.html lives in src/ so the project's top level stays as agreed.
   root: `${root}src`,
@@ -87,6 +121,7 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
     contentSecurityPolicy(),
+    securityHeaders(),
   ],
   test: {
     root,

@@ -292,6 +292,18 @@ describe('PWA shell', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('is served with a strict Content-Security-Policy and security headers', async () => {
+    const res = await fetch(appUrl);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ${new URL(stack.apiUrl).origin}`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('permissions-policy')).toContain('geolocation=(self)');
+  });
 });
 
 /** Marks the document; a reload gives a fresh document without the mark. */
