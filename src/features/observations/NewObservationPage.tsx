@@ -92,11 +92,20 @@ export function NewObservationPage(): JSX.Element {
   // The options arrive from the device after a restored draft set the values: set them again then.
   let categorySelect: HTMLSelectElement | undefined;
   let buurtSelect: HTMLSelectElement | undefined;
+  // After the next paint, when the option elements surely exist.
   createEffect(() => {
-    if (categories()?.length && categorySelect) categorySelect.value = category();
+    const value = category();
+    if (!categories()?.length) return;
+    requestAnimationFrame(() => {
+      if (categorySelect) categorySelect.value = value;
+    });
   });
   createEffect(() => {
-    if (buurten()?.length && buurtSelect) buurtSelect.value = place()?.buurt ?? '';
+    const value = place()?.buurt ?? '';
+    if (!buurten()?.length) return;
+    requestAnimationFrame(() => {
+      if (buurtSelect) buurtSelect.value = value;
+    });
   });
 
   function discardDraft() {
