@@ -99,7 +99,9 @@ describe('observations offline', () => {
 
     await context.setOffline(false);
     await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
-    expect(await list.card(description).textContent()).not.toContain('Nog niet verstuurd');
+    await expect
+      .poll(() => list.card(description).textContent())
+      .not.toContain('Nog niet verstuurd');
 
     const { rows } = await db.query(
       `select o.id, o.neighbourhood_code, o.severity, a.storage_path, a.bytes, a.uploaded_at
