@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { useSuperuser } from '../support/clients.ts';
 import { accessibilityClass, type Reach } from '../../src/lib/accessibility/index.ts';
 import { buurtAt, parseBuurten } from '../../src/lib/geo/index.ts';
 
 const stack = inject('stack');
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
+const db = useSuperuser(stack);
 
 /** A small seeded generator, so a failure can be replayed. */
 function prng(seed: number): () => number {

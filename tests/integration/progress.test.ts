@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import type { TablesUpdate } from '../../src/lib/database.types.ts';
-import { DEMO, clientAs } from '../support/clients.ts';
+import { DEMO, clientAs, useSuperuser } from '../support/clients.ts';
 
 const stack = inject('stack');
-let db: pg.Client;
-
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
+const db = useSuperuser(stack);
 
 /** Runs `sql` as a signed-in user inside a rolled-back transaction. */
 async function asUser<T extends pg.QueryResultRow>(

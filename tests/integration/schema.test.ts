@@ -1,15 +1,8 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
+import { useSuperuser } from '../support/clients.ts';
 
 const stack = inject('stack');
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
+const db = useSuperuser(stack);
 
 it('has a comment on every table, view and function of the project', async () => {
   const { rows } = await db.query<{ kind: string; name: string }>(`

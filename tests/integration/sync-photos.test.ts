@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createPhotoStorage } from '../../src/platform/photo-storage.ts';
 import type { PhotoStorage } from '../../src/sync/photos.ts';
 import { createObservation } from '../../src/sync/records.ts';
-import { DEMO, clientAs } from '../support/clients.ts';
+import { DEMO, clientAs, useSuperuser } from '../support/clients.ts';
 import { Device, Rng } from '../support/sync-device.ts';
 
 const stack = inject('stack');
 const SMEDERIJEN = '0a000000-0000-4000-8000-000000000031';
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
+const db = useSuperuser(stack);
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

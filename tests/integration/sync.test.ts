@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, clientAs } from '../support/clients.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { DEMO, clientAs, useSuperuser } from '../support/clients.ts';
 
 const stack = inject('stack');
 const CENTRUM = '(6.47908,52.72469)';
@@ -62,14 +62,7 @@ function newObservation(description: string) {
   };
 }
 
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
+const db = useSuperuser(stack);
 
 describe('sync_push', () => {
   it('applies a batch exactly once however often it is retried', async () => {

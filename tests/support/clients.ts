@@ -3,6 +3,8 @@ import {
   type SupabaseClient,
   type SupabaseClientOptions,
 } from '@supabase/supabase-js';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 import type { TestStack } from './stack-setup.ts';
@@ -54,4 +56,12 @@ export function clientAs(stack: TestStack, sub: string): SupabaseClient<Database
   return nodeClient(stack.apiUrl, stack.anonKey, {
     global: { headers: { Authorization: `Bearer ${userToken(stack, sub)}` } },
   });
+}
+
+/** A superuser connection to the test stack for one test file: opened before its tests, closed after. */
+export function useSuperuser(stack: TestStack): pg.Client {
+  const client = new pg.Client({ connectionString: stack.dbUrl });
+  beforeAll(() => client.connect());
+  afterAll(() => client.end());
+  return client;
 }
