@@ -3,9 +3,14 @@ import { QueryClientProvider } from '@tanstack/solid-query';
 import type { JSX } from 'solid-js';
 import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
 import { accessibilityRoutes } from '../features/accessibility/index.ts';
+import { gardenRoutes } from '../features/gardens/index.ts';
+import { gradeRoutes } from '../features/grades/index.ts';
 import { homeRoutes } from '../features/home/index.ts';
+import { neighbourhoodRoutes } from '../features/neighbourhoods/index.ts';
 import { observationRoutes } from '../features/observations/index.ts';
+import { privacyRoutes } from '../features/privacy/index.ts';
 import { SyncProvider, syncRoutes, type StartSync } from '../features/sync/index.ts';
+import { walkRoutes } from '../features/walks/index.ts';
 import type { AuthPort } from '../platform/auth.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
 import { NotFound } from './NotFound.tsx';
@@ -17,7 +22,17 @@ const routes: RouteDefinition[] = [
   {
     path: '/',
     component: RequireSession,
-    children: [...homeRoutes, ...observationRoutes, ...accessibilityRoutes, ...syncRoutes],
+    children: [
+      ...homeRoutes,
+      ...observationRoutes,
+      ...accessibilityRoutes,
+      ...gardenRoutes,
+      ...gradeRoutes,
+      ...walkRoutes,
+      ...neighbourhoodRoutes,
+      ...privacyRoutes,
+      ...syncRoutes,
+    ],
   },
   { path: '*404', component: NotFound },
 ];

@@ -2,3 +2,4 @@
 export { FormAlert } from './FormAlert.tsx';
 export { Page } from './Page.tsx';
 export { TextField } from './TextField.tsx';
+export { lazyPage } from './lazyPage.ts';

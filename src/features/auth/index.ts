@@ -3,7 +3,7 @@
  * Other features use `useSession()` and `RequireSession`; they never talk to Supabase Auth.
  */
 import type { RouteDefinition } from '@solidjs/router';
-import { CodeLoginPage } from './CodeLoginPage.tsx';
+import { lazyPage } from '../../ui/lazyPage.ts';
 import { authPaths } from './paths.ts';
 import { PasswordLoginPage } from './PasswordLoginPage.tsx';
 
@@ -14,5 +14,8 @@ export { SignOutButton } from './SignOutButton.tsx';
 
 export const authRoutes: RouteDefinition[] = [
   { path: authPaths.login, component: PasswordLoginPage },
-  { path: authPaths.loginWithCode, component: CodeLoginPage },
+  {
+    path: authPaths.loginWithCode,
+    component: lazyPage(() => import('./CodeLoginPage.tsx'), 'CodeLoginPage'),
+  },
 ];

@@ -1,14 +1,21 @@
 /** Observations: the list on this device and logging a new one (offline first). */
 import type { RouteDefinition } from '@solidjs/router';
-import { NewObservationPage } from './NewObservationPage.tsx';
-import { ObservationDetailPage } from './ObservationDetailPage.tsx';
-import { ObservationListPage } from './ObservationListPage.tsx';
+import { lazyPage } from '../../ui/lazyPage.ts';
 import { observationPaths } from './paths.ts';
 
 export { observationPaths } from './paths.ts';
 
 export const observationRoutes: RouteDefinition[] = [
-  { path: observationPaths.list, component: ObservationListPage },
-  { path: observationPaths.new, component: NewObservationPage },
-  { path: '/waarnemingen/:id', component: ObservationDetailPage },
+  {
+    path: observationPaths.list,
+    component: lazyPage(() => import('./ObservationListPage.tsx'), 'ObservationListPage'),
+  },
+  {
+    path: observationPaths.new,
+    component: lazyPage(() => import('./NewObservationPage.tsx'), 'NewObservationPage'),
+  },
+  {
+    path: '/waarnemingen/:id',
+    component: lazyPage(() => import('./ObservationDetailPage.tsx'), 'ObservationDetailPage'),
+  },
 ];

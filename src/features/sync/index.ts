@@ -4,11 +4,13 @@
  */
 import type { RouteDefinition } from '@solidjs/router';
 import { syncPath } from './paths.ts';
-import { SyncPage } from './SyncPage.tsx';
+import { lazyPage } from '../../ui/lazyPage.ts';
 
 export { syncPath } from './paths.ts';
 export { ReloadNeeded, SyncBadge } from './SyncBadge.tsx';
 export { createLiveQuery } from './live.ts';
 export { SyncProvider, useSync, type StartSync, type SyncContextValue } from './SyncProvider.tsx';
 
-export const syncRoutes: RouteDefinition[] = [{ path: syncPath, component: SyncPage }];
+export const syncRoutes: RouteDefinition[] = [
+  { path: syncPath, component: lazyPage(() => import('./SyncPage.tsx'), 'SyncPage') },
+];

@@ -1,7 +1,14 @@
+import * as fieldwork from './areas/fieldwork.ts';
+import * as neighbourhoods from './areas/neighbourhoods.ts';
+import * as privacy from './areas/privacy.ts';
 import type { Messages } from './translate.ts';
 
 /** English texts. Typed against the Dutch ones, so a missing or extra key fails the build. */
 export const en: Messages = {
+  ...fieldwork.en,
+  ...neighbourhoods.en,
+  ...privacy.en,
+
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Skip to content',
   'app.pageTitle': '{page} – Buurtpeil',

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createI18n, type Language, type LanguageStore } from './index.ts';
 import { en } from './en.ts';
+import * as fieldwork from './areas/fieldwork.ts';
+import * as neighbourhoods from './areas/neighbourhoods.ts';
+import * as privacy from './areas/privacy.ts';
 import { nl } from './nl.ts';
 import { interpolate, parseLanguage, placeholdersOf } from './translate.ts';
 
@@ -16,6 +19,20 @@ describe('dictionaries', () => {
 
   test.each(Object.keys(nl) as (keyof typeof nl)[])('%s uses the same placeholders', (key) => {
     expect(placeholdersOf(en[key])).toEqual(placeholdersOf(nl[key]));
+  });
+
+  test('no area dictionary loses a key to another one', () => {
+    const areas = { fieldwork, neighbourhoods, privacy };
+    const seen = new Map<string, string>();
+    for (const [name, area] of Object.entries(areas)) {
+      for (const [key, text] of Object.entries(area.nl)) {
+        expect(seen.get(key), `${key} is in ${seen.get(key)} and ${name}`).toBeUndefined();
+        seen.set(key, name);
+        // A key the core dictionary defines again would override the area's text silently.
+        expect(nl[key as keyof typeof nl], key).toBe(text);
+        expect(en[key as keyof typeof en], key).toBe((area.en as Record<string, string>)[key]);
+      }
+    }
   });
 
   test('no message is empty or padded', () => {

@@ -1,8 +1,16 @@
+import * as fieldwork from './areas/fieldwork.ts';
+import * as neighbourhoods from './areas/neighbourhoods.ts';
+import * as privacy from './areas/privacy.ts';
+
 /**
  * Dutch texts: the source language. Plain language (B1): short sentences, everyday words,
  * "je" not "u". Placeholders are written `{name}` and filled in by `t()`.
  */
 export const nl = {
+  ...fieldwork.nl,
+  ...neighbourhoods.nl,
+  ...privacy.nl,
+
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Direct naar de inhoud',
   'app.pageTitle': '{page} – Buurtpeil',
