@@ -33,6 +33,8 @@ async function restoreServerValues(db: SyncDatabase, entry: OutboxEntry): Promis
   await table.put(restored);
 }
 
+/** Mutations per sync_push call unless the runner is told otherwise. */
+export const DEFAULT_BATCH = 250;
 /** The largest batch sync_push accepts. */
 export const MAX_BATCH = 500;
 /** A batch stops growing at about this many bytes of JSON, so one request stays small. */
@@ -150,7 +152,7 @@ export async function pushOutbox(
   opts: RunnerOptions,
 ): Promise<{ applied: number; rejected: number }> {
   const { db, transport, clientId } = opts;
-  const size = Math.min(opts.batchSize ?? 250, MAX_BATCH);
+  const size = Math.min(opts.batchSize ?? DEFAULT_BATCH, MAX_BATCH);
   const maxBytes = opts.batchBytes ?? MAX_BATCH_BYTES;
   let applied = 0;
   let rejected = 0;

@@ -10,7 +10,7 @@ import { pushOutbox, recoverOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
 
-export { MAX_BATCH, MAX_BATCH_BYTES, pushOutbox, recoverOutbox } from './push.ts';
+export { DEFAULT_BATCH, MAX_BATCH, MAX_BATCH_BYTES, pushOutbox, recoverOutbox } from './push.ts';
 
 export interface RunnerOptions {
   db: SyncDatabase;
@@ -19,7 +19,7 @@ export interface RunnerOptions {
   transport: SyncTransport;
   clientId: string;
   now: () => Date;
-  /** The most mutations per sync_push call (at most MAX_BATCH). */
+  /** The most mutations per sync_push call (default DEFAULT_BATCH, at most MAX_BATCH). */
   batchSize?: number;
   /** About the most bytes of JSON per sync_push call (at least one mutation is always sent). */
   batchBytes?: number;
