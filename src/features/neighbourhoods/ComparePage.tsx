@@ -144,7 +144,7 @@ export function ComparePage(): JSX.Element {
         tenant={data()?.me?.role === 'huurder'}
       />
       <Show when={rowA() && rowB()} fallback={<p>{t('map.loading')}</p>}>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t('map.cmp.title')}>
           <table class="data-table compare-table">
             <thead>
               <tr>

@@ -29,7 +29,7 @@ export function CorporationBreakdown(props: {
         {t('map.corp.title')}
       </h2>
       <Show when={rows().length} fallback={<p>{t('map.corp.none')}</p>}>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t('map.corp.title')}>
           <table class="data-table">
             <thead>
               <tr>

@@ -63,7 +63,9 @@ export function MapPage(): JSX.Element {
   });
   const classes = createMemo(() => classify(list().map((r) => r.value)));
   const style = createMemo((): ((code: string) => AreaStyle) | undefined => {
-    if (!figures()) return undefined;
+    // Colours only once both the figures and the device's homes are in, so the first drawing
+    // is already the right one (and data-rendered means "with values").
+    if (!figures() || !data()) return undefined;
     const byCode = new Map(list().map((r) => [r.code, r]));
     const c = classes();
     const def = METRIC_DEFS[metric()];

@@ -137,7 +137,7 @@ export function DataTable(props: {
   format: (v: number | null) => string;
 }): JSX.Element {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label={t('map.chart.period')}>
       <table class="data-table">
         <thead>
           <tr>

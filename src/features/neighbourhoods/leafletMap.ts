@@ -97,8 +97,11 @@ export function createAreaMap(options: AreaMapOptions): AreaMap {
     });
   };
 
+  let fitted = false;
   const drawClusters = () => {
     clusters.clearLayers();
+    // Leaflet knows no view before the first areas are fitted.
+    if (!fitted) return;
     const zoom = map.getZoom();
     if (zoom < CLUSTER_ZOOM || !points.length) return;
     const b = map.getPixelBounds();
@@ -127,7 +130,6 @@ export function createAreaMap(options: AreaMapOptions): AreaMap {
   };
   map.on('zoomend moveend', drawClusters);
 
-  let fitted = false;
   return {
     setAreas(collection, style) {
       areas.clearLayers();
@@ -139,6 +141,7 @@ export function createAreaMap(options: AreaMapOptions): AreaMap {
         if (options.center) map.setView(options.center, options.zoom ?? CLUSTER_ZOOM);
         else if (options.zoom) map.setView(bounds.getCenter(), options.zoom);
         else map.fitBounds(bounds, { padding: [8, 8] });
+        drawClusters();
       }
     },
     restyle: apply,
