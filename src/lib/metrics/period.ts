@@ -28,6 +28,9 @@ export function monthKey(year: number, month0: number): string {
 
 /** The month (as 'YYYY-MM-01', UTC like the database's session time zone) of a timestamp. */
 export function monthOf(timestamp: string): string {
+  // Fast path for UTC timestamps as the server and the device write them (no Date per row).
+  if (/^\d{4}-\d{2}-\d{2}T[^+-]*(Z|[+-]00(:?00)?)$/.test(timestamp))
+    return `${timestamp.slice(0, 7)}-01`;
   const d = new Date(timestamp);
   return monthKey(d.getUTCFullYear(), d.getUTCMonth());
 }

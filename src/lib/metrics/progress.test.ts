@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodBounds, lastMonths } from './period.ts';
+import { lastMonths, monthOf, periodBounds } from './period.ts';
 import { computeProgress, daysBucket, daysBetween, type ProgressInput } from './progress.ts';
 
 const M = 'GM0118';
@@ -50,6 +50,12 @@ describe('periods', () => {
     expect(periodBounds(null)?.first).toBe('1900-01-01');
     expect(periodBounds('2026-13')).toBeUndefined();
     expect(periodBounds('26')).toBeUndefined();
+  });
+  it('puts a timestamp in its UTC month, whatever offset it was written with', () => {
+    expect(monthOf('2026-03-31T23:30:00Z')).toBe('2026-03-01');
+    expect(monthOf('2026-03-31T23:30:00.123+00:00')).toBe('2026-03-01');
+    expect(monthOf('2026-03-31T23:30:00-02:00')).toBe('2026-04-01');
+    expect(monthOf('2026-04-01T00:30:00+02:00')).toBe('2026-03-01');
   });
   it('lists the last months oldest first, across a year end', () => {
     expect(lastMonths(new Date('2026-02-10T00:00:00Z'), 3)).toEqual([
