@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -65,6 +66,31 @@ describe('neighbourhood map', () => {
     );
     const pct = `${Math.round(Number(rows[0]!.share) * 1000) / 10}`.replace('.', ',');
     await expect.poll(() => map.valueOf('Centrum').textContent()).toBe(`${pct}%`);
+
+    // Export the current view as CSV and the map data as GeoJSON (made on the device).
+    const [csvFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als CSV' }).click(),
+    ]);
+    const csv = await readFile((await csvFile.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(49);
+    expect(lines[0]).toContain('Deel van de woningen toegankelijk');
+    // Shares as fractions with a decimal comma, as Dutch spreadsheets read them.
+    expect(lines.find((l) => l.startsWith('BU01185000;Centrum;'))?.split(';')[2]).toBe(
+      String(Number(rows[0]!.share)).replace('.', ','),
+    );
+    const [geoFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download kaartgegevens (GeoJSON)' }).click(),
+    ]);
+    const geo = JSON.parse(await readFile((await geoFile.path())!, 'utf8')) as {
+      features: { properties: { code: string; metric: string } }[];
+      attribution: string;
+    };
+    expect(geo.features).toHaveLength(48);
+    expect(geo.features[0]!.properties.metric).toBe('share_accessible');
+    expect(geo.attribution).toContain('Kadaster / CBS');
 
     // Wijken instead of buurten.
     await map.level('13 wijken').check();

@@ -3,8 +3,8 @@
  * (authoritative: it counts what this person may not see in detail), else computed on the device
  * from the synced rows, with the time of the last sync.
  */
-import { useQuery } from '@tanstack/solid-query';
-import { createMemo, type Accessor } from 'solid-js';
+import { useQueryClient } from '@tanstack/solid-query';
+import { createMemo, createResource, type Accessor } from 'solid-js';
 import {
   computeProgress,
   normaliseServerRow,
@@ -103,6 +103,44 @@ export function ownRecords(input: ProgressInput, organisation: string): Progress
   };
 }
 
+/**
+ * neighbourhood_progress for each period, through the app's QueryClient (cached, shared between
+ * screens). fetchQuery instead of useQuery: the query observer would add ~5 KB to the first
+ * screen's bundle, since the package's module lives in the entry chunk. Undefined while loading,
+ * after an error, or when `periods` is undefined (offline, not signed in).
+ */
+function createServerRows(
+  periods: Accessor<Period[] | undefined>,
+): Accessor<ProgressRow[][] | undefined> {
+  const { device } = useSync();
+  const client = useQueryClient();
+  const [rows] = createResource(
+    () => {
+      const d = device();
+      const p = periods();
+      return d && p ? { d, p } : undefined;
+    },
+    ({ d, p }) =>
+      Promise.all(
+        p.map((period) =>
+          client.fetchQuery({
+            queryKey: ['neighbourhood_progress', period],
+            queryFn: async () => {
+              const { data, error } = await d.rpc(
+                'neighbourhood_progress',
+                period ? { period } : {},
+              );
+              if (error) throw new Error(error.message);
+              return (data as unknown as Record<string, unknown>[]).map(normaliseServerRow);
+            },
+          }),
+        ),
+      ),
+  );
+  const ready = createMemo(() => (rows.state === 'ready' ? rows() : undefined));
+  return ready;
+}
+
 export type FigureSource = 'server' | 'device' | 'own';
 
 export interface Figures {
@@ -122,18 +160,9 @@ export function createFigures(
 ): Accessor<Figures | undefined> {
   const { device } = useSync();
   const online = createOnlineStatus();
-  const server = useQuery(() => ({
-    queryKey: ['neighbourhood_progress', period()],
-    enabled: !!device() && online() && !ownOnly(),
-    queryFn: async () => {
-      const { data: rows, error } = await device()!.rpc(
-        'neighbourhood_progress',
-        period() ? { period: period()! } : {},
-      );
-      if (error) throw new Error(error.message);
-      return (rows as unknown as Record<string, unknown>[]).map(normaliseServerRow);
-    },
-  }));
+  const server = createServerRows(() =>
+    device() && online() && !ownOnly() ? [period()] : undefined,
+  );
   const figures = createMemo(() => {
     const d = data();
     const tenant = d?.me?.role === 'huurder';
@@ -146,8 +175,8 @@ export function createFigures(
         now: new Date(),
       });
       source = 'own';
-    } else if (online() && server.data) {
-      rows = server.data;
+    } else if (online() && server()) {
+      rows = server()![0];
       source = 'server';
     } else if (d) {
       rows = computeProgress(d.input, { period: period(), tenant, now: new Date() });
@@ -169,22 +198,11 @@ export function createSeries(
 ): Accessor<{ rows: (ProgressRow | undefined)[]; source: FigureSource } | undefined> {
   const { device } = useSync();
   const online = createOnlineStatus();
-  const server = useQuery(() => ({
-    queryKey: ['neighbourhood_progress_series', periods()],
-    enabled: !!device() && online(),
-    queryFn: () =>
-      Promise.all(
-        periods().map(async (period) => {
-          const { data: rows, error } = await device()!.rpc('neighbourhood_progress', { period });
-          if (error) throw new Error(error.message);
-          return (rows as unknown as Record<string, unknown>[]).map(normaliseServerRow);
-        }),
-      ),
-  }));
+  const server = createServerRows(() => (device() && online() ? periods() : undefined));
   const series = createMemo(() => {
-    if (online() && server.data)
+    if (online() && server())
       return {
-        rows: server.data.map((rows) => rows.find((r) => r.code === code())),
+        rows: server()!.map((rows) => rows.find((r) => r.code === code())),
         source: 'server' as const,
       };
     const d = data();
