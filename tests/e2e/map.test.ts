@@ -3,7 +3,12 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { accessibilityViolations, openPhone, waitForServiceWorker } from '../support/e2e.ts';
+import {
+  accessibilityViolations,
+  openPhone,
+  snapshot,
+  waitForServiceWorker,
+} from '../support/e2e.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { MapPage, NeighbourhoodPage } from './pages/MapPages.ts';
 
@@ -51,6 +56,7 @@ describe('neighbourhood map', () => {
     expect(await map.polygons.count()).toBe(48);
     await expect.poll(() => map.listLinks.count()).toBe(48);
     await expect.poll(() => map.source.textContent()).toContain('actuele cijfers van de server');
+    await snapshot(page, 'map-corporation');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Switch the measure: the legend, the list and the colours follow.
@@ -107,6 +113,7 @@ describe('neighbourhood map', () => {
     expect(targets.some((x) => x.includes('Afspraak 3') && x.includes('90%'))).toBe(true);
     expect(targets.some((x) => x.includes('Afspraak 13') && x.includes('Woonconcept'))).toBe(true);
     await page.getByText('Meldingen per maand').waitFor();
+    await snapshot(page, 'buurt-centrum');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Corporations can filter to their own homes and projects.
@@ -170,6 +177,7 @@ describe('neighbourhood map', () => {
     await page.goto(`${appUrl}/buurten?z=14`).catch(() => undefined);
     await map.rendered();
     await expect.poll(() => map.clusters.count()).toBeGreaterThan(0);
+    await snapshot(page, 'map-offline-clusters');
     expect(problems).toEqual([]);
     await context.setOffline(false);
     await context.close();
