@@ -113,7 +113,15 @@ describe('neighbourhood map', () => {
     expect(targets.some((x) => x.includes('Afspraak 3') && x.includes('90%'))).toBe(true);
     expect(targets.some((x) => x.includes('Afspraak 13') && x.includes('Woonconcept'))).toBe(true);
     await page.getByText('Meldingen per maand').waitFor();
+    // Online, tenants' average grades per quarter come from the server (corporations cannot
+    // read single grades, so their device has none).
+    await page.getByText('Gemiddeld cijfer per thema per kwartaal').waitFor();
     await snapshot(page, 'buurt-centrum');
+    // The printed report: the meeting's heading line, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText(/Rapport voor het overleg over de prestatieafspraken/).waitFor();
+    expect(await page.getByRole('button', { name: 'Rapport afdrukken' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Corporations can filter to their own homes and projects.
