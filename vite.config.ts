@@ -7,6 +7,8 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The background map tiles (BRT-Achtergrondkaart, Kadaster). */
+const PDOK = 'https://service.pdok.nl';
 
 /**
  * A strict Content-Security-Policy as a <meta> in the built index.html: only our own scripts and
@@ -33,9 +35,10 @@ function contentSecurityPolicy(): Plugin {
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        // Photos come from Storage (signed URLs) or, before upload, from blobs on the device.
-        `img-src 'self' data: blob: ${api}`,
-        `connect-src 'self' ${api} ${realtime}`,
+        // Photos come from Storage (signed URLs) or, before upload, from blobs on the device;
+        // map tiles from PDOK (the service worker fetches them too, to cache them).
+        `img-src 'self' data: blob: ${api} ${PDOK}`,
+        `connect-src 'self' ${api} ${realtime} ${PDOK}`,
         "font-src 'self'",
         "manifest-src 'self'",
         "worker-src 'self'",
@@ -114,6 +117,19 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // Passes Background Sync events on to open windows (public/sw-sync.js).
         importScripts: ['sw-sync.js'],
+        // Map tiles: recently seen areas stay available offline, for a month at most.
+        runtimeCaching: [
+          {
+            // A RegExp, not a function: workbox writes it into the service worker as text.
+            urlPattern: /^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\//,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'pdok-tiles',
+              expiration: { maxEntries: 2000, maxAgeSeconds: 30 * 24 * 60 * 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         // Take control of the page on the very first visit, so the app works offline without a
         // reload. Updates still wait for the user (skipWaiting only on their "Herladen").
         clientsClaim: true,

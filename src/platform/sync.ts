@@ -16,6 +16,8 @@ export interface DeviceSync {
   ctx: WriteContext;
   /** A short-lived link to a photo in Storage (online only), or undefined. */
   photoUrl: (storagePath: string) => Promise<string | undefined>;
+  /** Server-only reads such as authoritative aggregates (online; TanStack Query caches them). */
+  rpc: SupabaseClient<Database>['rpc'];
   /** Asks for a round now ("sync now", and after each save). */
   syncNow: (reason?: SyncReason) => Promise<void>;
   stop: () => void;
@@ -93,6 +95,7 @@ export async function startDeviceSync(
       const { data } = await client.storage.from('photos').createSignedUrl(storagePath, 3600);
       return data?.signedUrl;
     },
+    rpc: client.rpc.bind(client) as SupabaseClient<Database>['rpc'],
     syncNow: async (reason = 'manual') => {
       void registerBackgroundSync();
       await scheduler.trigger(reason);

@@ -24,5 +24,10 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
     summary: 'feature.accessibility.summary',
     ready: true,
   },
-  { path: '/buurten', title: 'feature.neighbourhoods', summary: 'feature.neighbourhoods.summary' },
+  {
+    path: '/buurten',
+    title: 'feature.neighbourhoods',
+    summary: 'feature.neighbourhoods.summary',
+    ready: true,
+  },
 ];

@@ -1,4 +1,21 @@
 /** Maps and neighbourhood pages: progress against the agreements, per buurt and wijk. */
 import type { RouteDefinition } from '@solidjs/router';
+import { lazyPage } from '../../ui/lazyPage.ts';
+import { neighbourhoodPaths } from './paths.ts';
 
-export const neighbourhoodRoutes: RouteDefinition[] = [];
+export { neighbourhoodPaths } from './paths.ts';
+
+export const neighbourhoodRoutes: RouteDefinition[] = [
+  {
+    path: neighbourhoodPaths.map,
+    component: lazyPage(() => import('./MapPage.tsx'), 'MapPage'),
+  },
+  {
+    path: neighbourhoodPaths.compare,
+    component: lazyPage(() => import('./ComparePage.tsx'), 'ComparePage'),
+  },
+  {
+    path: '/buurten/:code',
+    component: lazyPage(() => import('./NeighbourhoodPage.tsx'), 'NeighbourhoodPage'),
+  },
+];

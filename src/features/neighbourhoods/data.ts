@@ -1,0 +1,237 @@
+/**
+ * The figures the neighbourhood views show: from the server's neighbourhood_progress when online
+ * (authoritative: it counts what this person may not see in detail), else computed on the device
+ * from the synced rows, with the time of the last sync.
+ */
+import { useQueryClient } from '@tanstack/solid-query';
+import { createMemo, createResource, type Accessor } from 'solid-js';
+import {
+  computeProgress,
+  normaliseServerRow,
+  project,
+  type Period,
+  type ProgressInput,
+  type ProgressRow,
+  type WorldPoint,
+} from '../../lib/metrics/index.ts';
+import { createOnlineStatus } from '../../platform/network.ts';
+import type { LocalRow } from '../../sync/db.ts';
+import { useSession } from '../auth/index.ts';
+import { createLiveQuery, useSync } from '../sync/index.ts';
+
+/** An observation as a point on the map. */
+export interface MapPoint extends WorldPoint {
+  id: string;
+  open: boolean;
+}
+
+export interface DeviceData {
+  input: ProgressInput;
+  me: LocalRow<'profiles'> | undefined;
+  organisations: LocalRow<'organisations'>[];
+  /** CBS homes per area (wijken have them; buurten not in the 2024 figures we carry). */
+  homes: Map<string, number | null>;
+  points: MapPoint[];
+}
+
+/** Reads "(lon,lat)" as the server sends points. */
+export function parsePoint(value: unknown): { lon: number; lat: number } | undefined {
+  const m = /^\(\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*\)$/.exec(String(value ?? ''));
+  return m ? { lon: Number(m[1]), lat: Number(m[2]) } : undefined;
+}
+
+/** The synced rows the views need, following the device database live. */
+export function createDeviceData(): Accessor<DeviceData | undefined> {
+  const { device } = useSync();
+  const { user } = useSession();
+  return createLiveQuery(device, async ({ db }): Promise<DeviceData> => {
+    const [areas, observations, categories, gardens, checks, grades, targets, organisations] =
+      await Promise.all([
+        db.neighbourhoods.toArray(),
+        db.observations.toArray(),
+        db.observation_categories.toArray(),
+        db.garden_projects.toArray(),
+        db.accessibility_checks.toArray(),
+        db.neighbourhood_grades.toArray(),
+        db.targets.toArray(),
+        db.organisations.toArray(),
+      ]);
+    const me = user() ? await db.profiles.get(user()!.id) : undefined;
+    const points: MapPoint[] = [];
+    for (const o of observations) {
+      if (o.deleted_at) continue;
+      const p = parsePoint(o.location);
+      if (p)
+        points.push({
+          id: o.id,
+          open: o.status === 'nieuw' || o.status === 'in_behandeling',
+          ...project(p.lon, p.lat),
+        });
+    }
+    return {
+      input: {
+        municipality: areas[0]?.municipality_code ?? 'GM0118',
+        neighbourhoods: areas,
+        observations,
+        categories,
+        gardens,
+        checks,
+        grades,
+        targets,
+      },
+      me,
+      organisations,
+      homes: new Map(areas.map((a) => [a.code, a.homes])),
+      points,
+    };
+  });
+}
+
+/** Only the records of one organisation: a corporation's own homes, projects and assignments. */
+export function ownRecords(input: ProgressInput, organisation: string): ProgressInput {
+  return {
+    ...input,
+    observations: input.observations.filter(
+      (o) =>
+        (o as { assigned_organisation_id?: string | null }).assigned_organisation_id ===
+          organisation ||
+        (o as { reporter_organisation_id?: string | null }).reporter_organisation_id ===
+          organisation,
+    ),
+    gardens: input.gardens.filter((g) => g.corporation_id === organisation),
+    checks: input.checks.filter((c) => c.corporation_id === organisation),
+  };
+}
+
+/**
+ * neighbourhood_progress for each period, through the app's QueryClient (cached, shared between
+ * screens). fetchQuery instead of useQuery: the query observer would add ~5 KB to the first
+ * screen's bundle, since the package's module lives in the entry chunk. Undefined while loading,
+ * after an error, or when `periods` is undefined (offline, not signed in).
+ */
+function createServerRows(
+  periods: Accessor<Period[] | undefined>,
+): Accessor<ProgressRow[][] | undefined> {
+  const { device } = useSync();
+  const client = useQueryClient();
+  const [rows] = createResource(
+    () => {
+      const d = device();
+      const p = periods();
+      return d && p ? { d, p } : undefined;
+    },
+    ({ d, p }) =>
+      Promise.all(
+        p.map((period) =>
+          client.fetchQuery({
+            queryKey: ['neighbourhood_progress', period],
+            queryFn: async () => {
+              const { data, error } = await d.rpc(
+                'neighbourhood_progress',
+                period ? { period } : {},
+              );
+              if (error) throw new Error(error.message);
+              return (data as unknown as Record<string, unknown>[]).map(normaliseServerRow);
+            },
+          }),
+        ),
+      ),
+  );
+  const ready = createMemo(() => (rows.state === 'ready' ? rows() : undefined));
+  return ready;
+}
+
+export type FigureSource = 'server' | 'device' | 'own';
+
+export interface Figures {
+  rows: ProgressRow[];
+  byCode: Map<string, ProgressRow>;
+  source: FigureSource;
+}
+
+/**
+ * The progress rows for a period: the server's when it answers, else the device's. `ownOnly`
+ * (corporations) always computes on the device, since only the device knows whose record is whose.
+ */
+export function createFigures(
+  data: Accessor<DeviceData | undefined>,
+  period: Accessor<Period>,
+  ownOnly: Accessor<boolean> = () => false,
+): Accessor<Figures | undefined> {
+  const { device } = useSync();
+  const online = createOnlineStatus();
+  const server = createServerRows(() =>
+    device() && online() && !ownOnly() ? [period()] : undefined,
+  );
+  const figures = createMemo(() => {
+    const d = data();
+    const tenant = d?.me?.role === 'huurder';
+    let rows: ProgressRow[] | undefined;
+    let source: FigureSource = 'device';
+    if (ownOnly() && d?.me?.organisation_id) {
+      rows = computeProgress(ownRecords(d.input, d.me.organisation_id), {
+        period: period(),
+        tenant,
+        now: new Date(),
+      });
+      source = 'own';
+    } else if (online() && server()) {
+      rows = server()![0];
+      source = 'server';
+    } else if (d) {
+      rows = computeProgress(d.input, { period: period(), tenant, now: new Date() });
+    }
+    if (!rows) return undefined;
+    return { rows, byCode: new Map(rows.map((r) => [r.code, r])), source };
+  });
+  return figures;
+}
+
+/**
+ * The rows of one area for a list of periods (months for trends, quarters for grades): from the
+ * server when online, else from the device.
+ */
+export function createSeries(
+  data: Accessor<DeviceData | undefined>,
+  code: Accessor<string>,
+  periods: Accessor<string[]>,
+): Accessor<{ rows: (ProgressRow | undefined)[]; source: FigureSource } | undefined> {
+  const { device } = useSync();
+  const online = createOnlineStatus();
+  const server = createServerRows(() => (device() && online() ? periods() : undefined));
+  const series = createMemo(() => {
+    if (online() && server())
+      return {
+        rows: server()!.map((rows) => rows.find((r) => r.code === code())),
+        source: 'server' as const,
+      };
+    const d = data();
+    if (!d) return undefined;
+    const tenant = d.me?.role === 'huurder';
+    // One area: only its records matter, so filter first (10,000 observations × 12 months).
+    const area = d.input.neighbourhoods.find((n) => n.code === code());
+    if (!area) return { rows: periods().map(() => undefined), source: 'device' as const };
+    const buurten = new Set(
+      d.input.neighbourhoods
+        .filter((n) => n.code === code() || n.wijk_code === code())
+        .map((n) => n.code),
+    );
+    const input: ProgressInput = {
+      ...d.input,
+      neighbourhoods: d.input.neighbourhoods.filter(
+        (n) => buurten.has(n.code) || n.code === area.wijk_code,
+      ),
+      observations: d.input.observations.filter((o) => buurten.has(o.neighbourhood_code)),
+      gardens: d.input.gardens.filter((g) => buurten.has(g.neighbourhood_code)),
+      checks: d.input.checks.filter((c) => buurten.has(c.neighbourhood_code)),
+      grades: d.input.grades.filter((g) => buurten.has(g.neighbourhood_code)),
+    };
+    return {
+      rows: periods().map((period) =>
+        computeProgress(input, { period, tenant, now: new Date() }).find((r) => r.code === code()),
+      ),
+      source: 'device' as const,
+    };
+  });
+  return series;
+}

@@ -1,0 +1,218 @@
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  openPhone,
+  snapshot,
+  waitForServiceWorker,
+} from '../support/e2e.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+import { MapPage, NeighbourhoodPage } from './pages/MapPages.ts';
+
+const stack = inject('stack');
+const appUrl = inject('appUrl');
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+/** Tests have no internet: tiles fail fast instead of waiting for DNS. */
+async function noTiles(page: Page) {
+  await page.context().route('https://service.pdok.nl/**', (r) => r.abort());
+}
+
+async function logIn(page: Page, who: string) {
+  await page.goto(appUrl);
+  await new LoginPage(page).logIn(`${who}@demo.buurtpeil.nl`, 'buurtpeil-demo');
+  await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+  // The first pull has landed on the device once the sending page names a time.
+  await page.goto(`${appUrl}/versturen`);
+  await page.getByText('Laatst verstuurd:').waitFor({ timeout: 30_000 });
+}
+
+describe('neighbourhood map', () => {
+  test('a corporation opens the map, switches the measure, opens a buurt and sees its targets', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await noTiles(page);
+    await logIn(page, 'woonconcept');
+    await page.goto(appUrl);
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^Buurten/ })
+      .click();
+    const map = new MapPage(page);
+    await map.heading.waitFor();
+    await map.rendered();
+    expect(await map.polygons.count()).toBe(48);
+    await expect.poll(() => map.listLinks.count()).toBe(48);
+    await expect.poll(() => map.source.textContent()).toContain('actuele cijfers van de server');
+    await snapshot(page, 'map-corporation');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Switch the measure: the legend, the list and the colours follow.
+    const before = await map.polygons.evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+    await map.metric.selectOption('share_accessible');
+    await map.legend.getByText('Deel van de woningen toegankelijk').waitFor();
+    await expect
+      .poll(() => map.polygons.evaluateAll((ps) => ps.map((p) => p.getAttribute('fill'))))
+      .not.toEqual(before);
+    const { rows } = await db.query<{ share: string | null }>(
+      `select round(count(*) filter (where class in ('toegankelijk', 'met_kleine_aanpassingen'))::numeric / count(*), 3)::text as share
+       from accessibility_checks where neighbourhood_code = 'BU01185000' and deleted_at is null`,
+    );
+    const pct = `${Math.round(Number(rows[0]!.share) * 1000) / 10}`.replace('.', ',');
+    await expect.poll(() => map.valueOf('Centrum').textContent()).toBe(`${pct}%`);
+
+    // Export the current view as CSV and the map data as GeoJSON (made on the device).
+    const [csvFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als CSV' }).click(),
+    ]);
+    const csv = await readFile((await csvFile.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(49);
+    expect(lines[0]).toContain('Deel van de woningen toegankelijk');
+    // Shares as fractions with a decimal comma, as Dutch spreadsheets read them.
+    expect(lines.find((l) => l.startsWith('BU01185000;Centrum;'))?.split(';')[2]).toBe(
+      String(Number(rows[0]!.share)).replace('.', ','),
+    );
+    const [geoFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download kaartgegevens (GeoJSON)' }).click(),
+    ]);
+    const geo = JSON.parse(await readFile((await geoFile.path())!, 'utf8')) as {
+      features: { properties: { code: string; metric: string } }[];
+      attribution: string;
+    };
+    expect(geo.features).toHaveLength(48);
+    expect(geo.features[0]!.properties.metric).toBe('share_accessible');
+    expect(geo.attribution).toContain('Kadaster / CBS');
+
+    // Wijken instead of buurten.
+    await map.level('13 wijken').check();
+    await expect.poll(() => map.polygons.count()).toBe(13);
+    await map.level('48 buurten').check();
+    await expect.poll(() => map.polygons.count()).toBe(48);
+
+    // Open a buurt from the list: targets with the agreement they come from.
+    await map.list.getByRole('link', { name: 'Centrum', exact: true }).click();
+    const area = new NeighbourhoodPage(page);
+    await area.heading('Centrum').waitFor();
+    await area.targets.first().waitFor();
+    const targets = await area.targets.allTextContents();
+    expect(targets.some((x) => x.includes('Afspraak 3') && x.includes('90%'))).toBe(true);
+    expect(targets.some((x) => x.includes('Afspraak 13') && x.includes('Woonconcept'))).toBe(true);
+    await page.getByText('Meldingen per maand').waitFor();
+    // Online, tenants' average grades per quarter come from the server (corporations cannot
+    // read single grades, so their device has none).
+    await page.getByText('Gemiddeld cijfer per thema per kwartaal').waitFor();
+    await snapshot(page, 'buurt-centrum');
+    // The printed report: the meeting's heading line, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText(/Rapport voor het overleg over de prestatieafspraken/).waitFor();
+    expect(await page.getByRole('button', { name: 'Rapport afdrukken' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Corporations can filter to their own homes and projects.
+    await page.goto(`${appUrl}/buurten?maat=gardens_done`);
+    await map.rendered();
+    await page.getByLabel('Alleen onze eigen woningen en projecten').check();
+    await expect.poll(() => map.source.textContent()).toContain('alleen jullie eigen');
+
+    await page.goto(`${appUrl}/buurten/vergelijk?a=BU01185000&b=BU01185001`);
+    await page.getByRole('heading', { level: 1, name: 'Vergelijken' }).waitFor();
+    await page.locator('table.compare-table').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('a tenant does not see counts under five', async () => {
+    // A buurt of the tenant's wijk with between 1 and 4 resolved observations.
+    const { rows } = await db.query<{ code: string; name: string; n: number }>(
+      `select n.code, n.name, count(o.id)::int as n from neighbourhoods n
+       join observations o on o.neighbourhood_code = n.code and o.status = 'opgelost' and o.deleted_at is null
+       where n.wijk_code = 'WK011850' group by 1, 2 having count(o.id) between 1 and 4 order by 1 limit 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const { code, name } = rows[0]!;
+    const { context, page, problems } = await openPhone(browser);
+    await noTiles(page);
+    await logIn(page, 'huurder');
+    await page.goto(`${appUrl}/buurten/${code}`);
+    const area = new NeighbourhoodPage(page);
+    await area.heading(name).waitFor();
+    await area.keyFigures.waitFor();
+    await page
+      .getByText('Kleine aantallen (minder dan 5) laten we niet zien.', { exact: false })
+      .waitFor();
+    await expect.poll(() => area.figure('Opgelost').textContent()).toBe('Minder dan 5');
+    expect(await area.figure('Tijd tot oplossen (middelste)').textContent()).toBe('Geen cijfer');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('offline the map still draws every buurt and shows the figures on the device', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await noTiles(page);
+    await logIn(page, 'gemeente');
+    await waitForServiceWorker(page);
+    const map = await new MapPage(page).open(appUrl);
+    await expect.poll(() => map.source.textContent()).toContain('server');
+    const online = await map.valueOf('Centrum').textContent();
+
+    await context.setOffline(true);
+    await page.reload();
+    await map.heading.waitFor();
+    await map.rendered();
+    expect(await map.polygons.count()).toBe(48);
+    await expect.poll(() => map.source.textContent()).toContain('op dit toestel');
+    // The municipality's device holds every record, so its figures equal the server's.
+    expect(await map.valueOf('Centrum').textContent()).toBe(online);
+    // Zoomed in, observations show as clusters, from the device.
+    await page.goto(`${appUrl}/buurten?z=14`).catch(() => undefined);
+    await map.rendered();
+    await expect.poll(() => map.clusters.count()).toBeGreaterThan(0);
+    await snapshot(page, 'map-offline-clusters');
+    expect(problems).toEqual([]);
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  test('the keyboard reaches every buurt through the list', async () => {
+    const { context, page } = await openPhone(browser);
+    await noTiles(page);
+    await logIn(page, 'smederij');
+    const map = await new MapPage(page).open(appUrl);
+    const expected = await map.listLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(expected).toHaveLength(48);
+    await map.metric.focus();
+    const reached = new Set<string>();
+    for (let i = 0; i < 120 && reached.size < 48; i++) {
+      await page.keyboard.press('Tab');
+      const href = await page.evaluate(() =>
+        document.activeElement?.closest('table.area-table')
+          ? document.activeElement.getAttribute('href')
+          : null,
+      );
+      if (href) reached.add(href);
+    }
+    expect([...reached].sort()).toEqual([...expected].sort());
+    // Enter opens the focused buurt.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/buurten\/BU/);
+    await context.close();
+  });
+});
