@@ -17,7 +17,12 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
     summary: 'feature.observations.summary',
     ready: true,
   },
-  { path: '/groene-tuinen', title: 'feature.gardens', summary: 'feature.gardens.summary' },
+  {
+    path: '/groene-tuinen',
+    title: 'feature.gardens',
+    summary: 'feature.gardens.summary',
+    ready: true,
+  },
   {
     path: '/toegankelijkheid',
     title: 'feature.accessibility',
