@@ -5,6 +5,7 @@ import { makeIdGenerator } from '../sync/ids.ts';
 import { recoverOutbox, syncOnce } from '../sync/runner.ts';
 import { createSyncScheduler, type SyncReason, type SyncScheduler } from '../sync/scheduler.ts';
 import type { WriteContext } from '../sync/writes.ts';
+import { myNeighbourhoods } from './my-neighbourhoods.ts';
 import { isOnline } from './network.ts';
 import { createPhotoStorage } from './photo-storage.ts';
 import { createSupabaseTransport } from './sync-transport.ts';
@@ -16,6 +17,8 @@ export interface DeviceSync {
   ctx: WriteContext;
   /** A short-lived link to a photo in Storage (online only), or undefined. */
   photoUrl: (storagePath: string) => Promise<string | undefined>;
+  /** The buurten or wijken this person belongs to (see my-neighbourhoods.ts), if known here. */
+  myNeighbourhoods?: () => Promise<string[] | undefined>;
   /** Asks for a round now ("sync now", and after each save). */
   syncNow: (reason?: SyncReason) => Promise<void>;
   stop: () => void;
@@ -86,6 +89,8 @@ export async function startDeviceSync(
   navigator.serviceWorker?.addEventListener('message', onMessage);
   void registerBackgroundSync();
   void scheduler.trigger('start');
+  // Read once while online, so the grade screen knows the person's buurten offline later.
+  void myNeighbourhoods(client, db, userId);
   return {
     db,
     ctx,
@@ -93,6 +98,7 @@ export async function startDeviceSync(
       const { data } = await client.storage.from('photos').createSignedUrl(storagePath, 3600);
       return data?.signedUrl;
     },
+    myNeighbourhoods: () => myNeighbourhoods(client, db, userId),
     syncNow: async (reason = 'manual') => {
       void registerBackgroundSync();
       await scheduler.trigger(reason);

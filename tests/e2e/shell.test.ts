@@ -53,6 +53,7 @@ describe('PWA shell', () => {
     expect(await home.tiles.allTextContents()).toEqual([
       expect.stringContaining('Waarnemingen'),
       expect.stringContaining('Groene tuinen'),
+      expect.stringContaining('Wijkschouw'),
       expect.stringContaining('Toegankelijkheid'),
       expect.stringContaining('Buurten'),
     ]);
@@ -70,11 +71,11 @@ describe('PWA shell', () => {
     expect(await shell.menuButton.getAttribute('aria-expanded')).toBe('false');
 
     // A tile leads to its (future) feature; focus lands on the new page's heading.
-    await home.tiles.filter({ hasText: 'Groene tuinen' }).click();
+    await home.tiles.filter({ hasText: 'Buurten' }).click();
     await page.getByText('Dit onderdeel komt binnenkort.').waitFor();
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Groene tuinen');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Buurten');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    expect(await page.title()).toBe('Groene tuinen – Buurtpeil');
+    expect(await page.title()).toBe('Buurten – Buurtpeil');
     await shell.brand.click();
     await home.waitUntilShown();
 

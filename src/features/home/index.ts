@@ -4,7 +4,8 @@ import { comingSoonRoute } from './ComingSoonPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { upcomingFeatures } from './upcoming.ts';
 
-export { upcomingFeatures, type UpcomingFeature } from './upcoming.ts';
+export { createMyRole } from './role.ts';
+export { featuresFor, upcomingFeatures, type UpcomingFeature } from './upcoming.ts';
 
 /** Routes for signed-in people (the app puts them behind `RequireSession`). */
 export const homeRoutes: RouteDefinition[] = [

@@ -7,6 +7,17 @@ export interface UpcomingFeature {
   summary: PlainKey;
   /** Built: its feature folder has the routes, so no placeholder. */
   ready?: boolean;
+  /** Only for these roles (all roles when absent). */
+  roles?: readonly Role[];
+}
+
+export type Role = 'smederij' | 'huurder' | 'corporatie' | 'gemeente';
+
+/** The tiles for a role; while the role is not known on the device, the tiles for everyone. */
+export function featuresFor(role: string | undefined): UpcomingFeature[] {
+  return upcomingFeatures.filter(
+    (f) => !f.roles || (role !== undefined && f.roles.includes(role as Role)),
+  );
 }
 
 /** In the order of the home screen: what people do most comes first. */
@@ -21,6 +32,19 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
     path: '/groene-tuinen',
     title: 'feature.gardens',
     summary: 'feature.gardens.summary',
+    ready: true,
+  },
+  {
+    path: '/buurtcijfer',
+    title: 'grade.tile',
+    summary: 'grade.tile.summary',
+    ready: true,
+    roles: ['huurder'],
+  },
+  {
+    path: '/wijkschouw',
+    title: 'walk.tile',
+    summary: 'walk.tile.summary',
     ready: true,
   },
   {

@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
@@ -9,6 +9,7 @@ import { createObservation } from '../../sync/records.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
+import { walkPaths } from '../walks/paths.ts';
 import { loadBuurten } from './buurten.ts';
 import { observationPaths } from './paths.ts';
 
@@ -40,6 +41,8 @@ export function NewObservationPage(): JSX.Element {
   const { device } = useSync();
   const { user } = useSession();
   const navigate = useNavigate();
+  // `?walk=<id>`: logged during a neighbourhood walk, so it links to it and goes back to it.
+  const [search] = useSearchParams<{ walk?: string }>();
   const [category, setCategory] = createSignal('');
   const [severity, setSeverity] = createSignal(2);
   const [description, setDescription] = createSignal('');
@@ -64,6 +67,12 @@ export function NewObservationPage(): JSX.Element {
     return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
       a.name.localeCompare(b.name, 'nl'),
     );
+  });
+
+  const walk = createLiveQuery(device, async ({ db }) => {
+    const id = search.walk;
+    const found = id ? await db.walks.get(id) : undefined;
+    return found && !found.deleted_at ? found : null;
   });
 
   onMount(() => void storageRoom().then((r) => setNearlyFull(r.nearlyFull)));
@@ -187,12 +196,15 @@ export function NewObservationPage(): JSX.Element {
           location: toPointLiteral(p.point),
           accuracy_m: p.accuracy,
           neighbourhood_code: p.buurt,
+          ...(walk() ? { walk_id: walk()!.id } : {}),
         },
         photos,
       );
       clearDraft(draftKey());
       void d.syncNow('write');
-      navigate(observationPaths.list, { state: { saved: true } });
+      const linked = walk();
+      if (linked) navigate(walkPaths.detail(linked.id));
+      else navigate(observationPaths.list, { state: { saved: true } });
     } catch (e) {
       const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
       setAlert(quota ? 'obs.error.quota' : 'obs.error.save');
@@ -211,6 +223,9 @@ export function NewObservationPage(): JSX.Element {
     <Page title={t('obs.new.title')}>
       <Show when={nearlyFull()}>
         <p class="banner">{t('obs.photos.storageFull')}</p>
+      </Show>
+      <Show when={walk()}>
+        {(w) => <p class="notice">{t('walk.observation.linked', { title: w().title })}</p>}
       </Show>
       <Show when={restored()}>
         <div class="notice" role="status">
