@@ -66,6 +66,7 @@ export function GardenFormPage(): JSX.Element {
   const [locating, setLocating] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [loaded, setLoaded] = createSignal(false);
+  const [attempted, setAttempted] = createSignal(false);
 
   const data = createLiveQuery(device, async ({ db }) => {
     const [orgs, buurten, me, garden] = await Promise.all([
@@ -139,6 +140,13 @@ export function GardenFormPage(): JSX.Element {
     if (value.title || value.address || value.place) saveDraft(draftKey(), value);
   });
 
+  // After a refused save the messages follow the typing, so a fixed field stops saying it is wrong.
+  createEffect(() => {
+    if (!attempted()) return;
+    const saved = untrack(data)?.garden;
+    setErrors(checkGarden(form(), Boolean(place()), saved?.status as GardenStatus).errors);
+  });
+
   const canEdit = () => {
     const role = data()?.me?.role;
     return role !== undefined && role !== 'huurder';
@@ -182,6 +190,7 @@ export function GardenFormPage(): JSX.Element {
     const saved = data()?.garden;
     const checked = checkGarden(form(), Boolean(place()), saved?.status as GardenStatus);
     setErrors(checked.errors);
+    setAttempted(true);
     if (!checked.measures) {
       setAlert('garden.error.summary');
       const first = [...FIRST_FIELDS, ...COUNT_FIELDS, ...AREA_FIELDS].find(
@@ -318,9 +327,9 @@ export function GardenFormPage(): JSX.Element {
             </button>
             <p role="status" class="field__hint">
               <Show when={place()}>
-                {(p) => t('garden.location.found', { buurt: buurtName(p().buurt) })}
+                {(p) => <>{t('garden.location.found', { buurt: buurtName(p().buurt) })}</>}
               </Show>
-              <Show when={locationNote()}>{(k) => t(k())}</Show>
+              <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
             </p>
             <label class="field__label" for="garden-buurt">
               {t('garden.field.buurt')}

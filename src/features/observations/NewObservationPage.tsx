@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
@@ -6,11 +6,13 @@ import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
 import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
+import { parsePoint } from '../../sync/validate.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { walkPaths } from '../walks/paths.ts';
 import { loadBuurten } from './buurten.ts';
+import { nearbyOpen } from './filters.ts';
 import { observationPaths } from './paths.ts';
 
 const MAX_PHOTOS = 5;
@@ -73,6 +75,31 @@ export function NewObservationPage(): JSX.Element {
     const id = search.walk;
     const found = id ? await db.walks.get(id) : undefined;
     return found && !found.deleted_at ? found : null;
+  });
+
+  // Open reports of the same kind within ~50 m of a GPS point (a chosen buurt is too rough for it).
+  const nearbySource = () => {
+    const d = device();
+    const p = place();
+    return d && p && p.accuracy !== null && category()
+      ? { db: d.db, category: category(), point: p.point }
+      : undefined;
+  };
+  const nearby = createLiveQuery(nearbySource, async ({ db, category: code, point }) => {
+    const [same, names] = await Promise.all([
+      db.observations.where('category_code').equals(code).toArray(),
+      db.observation_categories.get(code),
+    ]);
+    const found = nearbyOpen(
+      same.map((o) => ({ ...o, point: parsePoint(o.location) })),
+      code,
+      point,
+    );
+    return found.slice(0, 3).map((o) => ({
+      id: o.id,
+      metres: Math.round(o.metres),
+      category: names?.name_nl ?? code,
+    }));
   });
 
   onMount(() => void storageRoom().then((r) => setNearlyFull(r.nearlyFull)));
@@ -316,14 +343,17 @@ export function NewObservationPage(): JSX.Element {
           </button>
           <p role="status" class="field__hint">
             <Show when={place()}>
-              {(p) =>
-                t('obs.location.found', {
-                  buurt: buurtName(p().buurt),
-                  accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
-                })
-              }
+              {/* A fragment keeps the text following a new place while one is already shown. */}
+              {(p) => (
+                <>
+                  {t('obs.location.found', {
+                    buurt: buurtName(p().buurt),
+                    accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
+                  })}
+                </>
+              )}
             </Show>
-            <Show when={locationNote()}>{(k) => t(k())}</Show>
+            <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
           </p>
           <label class="field__label" for="obs-buurt">
             {t('obs.field.buurt')}
@@ -342,6 +372,26 @@ export function NewObservationPage(): JSX.Element {
             <p class="field__error">{fieldError('location')}</p>
           </Show>
         </fieldset>
+
+        <Show when={nearby()?.length}>
+          <section class="notice" aria-labelledby="obs-nearby-title">
+            <h2 id="obs-nearby-title" class="field__label">
+              {t('obs.nearby.title')}
+            </h2>
+            <p>{t('obs.nearby.intro')}</p>
+            <ul>
+              <For each={nearby()}>
+                {(o) => (
+                  <li>
+                    <A href={observationPaths.detail(o.id)}>
+                      {t('obs.nearby.item', { category: o.category, metres: o.metres })}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Show>
 
         <div class="field" classList={{ 'field--invalid': Boolean(errors().photos) }}>
           <label class="field__label" for="obs-photos">

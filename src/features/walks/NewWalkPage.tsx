@@ -22,6 +22,18 @@ export function NewWalkPage(): JSX.Element {
   const [errors, setErrors] = createSignal<WalkErrors>({});
   const [alert, setAlert] = createSignal<PlainKey>();
   const [busy, setBusy] = createSignal(false);
+  const [attempted, setAttempted] = createSignal(false);
+  const form = () => ({
+    title: title(),
+    buurt: buurt(),
+    date: date(),
+    notes: notes(),
+    participants: participants(),
+  });
+  // After a refused save the messages follow the typing, so a fixed field stops saying it is wrong.
+  createEffect(() => {
+    if (attempted()) setErrors(checkWalk(form()).errors);
+  });
 
   const data = createLiveQuery(device, async ({ db }) => {
     const [orgs, buurten, me] = await Promise.all([
@@ -58,14 +70,9 @@ export function NewWalkPage(): JSX.Element {
   async function save(event: SubmitEvent) {
     event.preventDefault();
     if (busy()) return;
-    const checked = checkWalk({
-      title: title(),
-      buurt: buurt(),
-      date: date(),
-      notes: notes(),
-      participants: participants(),
-    });
+    const checked = checkWalk(form());
     setErrors(checked.errors);
+    setAttempted(true);
     if (!checked.participants) {
       setAlert('walk.error.summary');
       const first = (['title', 'buurt', 'date', 'organisations', 'notes'] as const).find(

@@ -77,6 +77,8 @@ export function WalkSummaryPage(): JSX.Element {
               <figure class="walk-map">
                 <svg
                   viewBox={`0 0 ${m().width} ${m().height}`}
+                  width={m().width}
+                  height={m().height}
                   role="img"
                   aria-labelledby="walk-map-caption"
                 >

@@ -141,7 +141,7 @@ export const nl = {
   'walk.detail.summary': 'Verslag om te printen',
   'walk.detail.participants': 'Wie lopen er mee?',
   'walk.detail.noParticipants': 'Er zijn nog geen organisaties opgegeven.',
-  'walk.detail.participant': '{name}: {people} personen',
+  'walk.detail.participant': '{name}, aantal mensen: {people}',
   'walk.detail.observations': 'Wat we zagen',
   'walk.detail.noObservations': 'Er zijn nog geen waarnemingen bij deze wijkschouw.',
   'walk.detail.status.title': 'Status aanpassen',
@@ -167,6 +167,21 @@ export const nl = {
   'walk.error.people': 'Vul een heel getal in van 0 tot en met 100.',
   'walk.error.notReady': 'Je gegevens staan nog niet op dit toestel. Probeer het zo nog eens.',
   'walk.error.save': 'Opslaan is niet gelukt. Probeer het nog eens.',
+  // Observation list filters and the nearby hint (issue 5, points 1 and 2), built in this area.
+  'obs.filter.title': 'Filters',
+  'obs.filter.mine': 'Alleen mijn buurten',
+  'obs.filter.status': 'Status',
+  'obs.filter.category': 'Soort',
+  'obs.filter.all': 'Alles',
+  'obs.filter.wholeTheme': 'Alles bij {theme}',
+  'obs.filter.from': 'Vanaf',
+  'obs.filter.to': 'Tot en met',
+  'obs.filter.clear': 'Filters wissen',
+  'obs.filter.count': 'Gevonden: {count}',
+  'obs.nearby.title': 'Is dit al gemeld?',
+  'obs.nearby.intro':
+    'Vlakbij staat al een open melding van deze soort. Kijk of het dezelfde is. Dan kun je daar een reactie geven in plaats van een nieuwe melding te maken.',
+  'obs.nearby.item': '{category}, {metres} meter hiervandaan',
 } as const;
 
 export const en: { readonly [K in keyof typeof nl]: string } = {
@@ -309,7 +324,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'walk.detail.summary': 'Summary to print',
   'walk.detail.participants': 'Who walks along?',
   'walk.detail.noParticipants': 'No organisations have been given yet.',
-  'walk.detail.participant': '{name}: {people} people',
+  'walk.detail.participant': '{name}, number of people: {people}',
   'walk.detail.observations': 'What we saw',
   'walk.detail.noObservations': 'There are no observations for this walk yet.',
   'walk.detail.status.title': 'Change status',
@@ -335,4 +350,18 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'walk.error.people': 'Enter a whole number from 0 to 100.',
   'walk.error.notReady': 'Your data is not on this device yet. Try again in a moment.',
   'walk.error.save': 'Saving did not work. Please try again.',
+  'obs.filter.title': 'Filters',
+  'obs.filter.mine': 'Only my neighbourhoods',
+  'obs.filter.status': 'Status',
+  'obs.filter.category': 'Kind',
+  'obs.filter.all': 'All',
+  'obs.filter.wholeTheme': 'All of {theme}',
+  'obs.filter.from': 'From',
+  'obs.filter.to': 'Up to and including',
+  'obs.filter.clear': 'Clear filters',
+  'obs.filter.count': 'Found: {count}',
+  'obs.nearby.title': 'Has this been reported already?',
+  'obs.nearby.intro':
+    'There is already an open report of this kind close by. Check whether it is the same one. Then you can react there instead of making a new report.',
+  'obs.nearby.item': '{category}, {metres} metres from here',
 };
