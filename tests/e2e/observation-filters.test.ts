@@ -35,19 +35,26 @@ describe('finding observations', () => {
 
     await page.getByLabel('Status').selectOption('opgelost');
     await expect.poll(() => page.url()).toContain('status=opgelost');
-    await list.cards.first().waitFor();
-    for (const text of await list.cards.allTextContents()) expect(text).toContain('Opgelost');
+    const statuses = async () => {
+      const texts = await list.cards.allTextContents();
+      return texts.length > 0 && texts.every((text) => text.includes('Opgelost'));
+    };
+    await expect.poll(statuses).toBe(true);
 
     await page.getByLabel('Soort').selectOption('groen');
     await expect.poll(() => page.url()).toContain('category=groen');
-    const greens = await list.cards.locator('.card__title').allTextContents();
     const allowed = [
       'Groen slecht onderhouden',
       'Boom ziek of gevaarlijk',
       'Tuin helemaal bestraat',
       'Wateroverlast',
     ];
-    for (const title of greens) expect(allowed).toContain(title);
+    const onlyGreen = async () => {
+      const titles = await list.cards.locator('.card__title').allTextContents();
+      return titles.length > 0 && titles.every((title) => allowed.includes(title));
+    };
+    await expect.poll(onlyGreen).toBe(true);
+    await expect.poll(statuses).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A future start date leaves nothing; the filters survive a reload.
