@@ -1,7 +1,7 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
 import { SignOutButton, useSession } from '../features/auth/index.ts';
-import { upcomingFeatures } from '../features/home/index.ts';
+import { createMyRole, featuresFor } from '../features/home/index.ts';
 import { SyncBadge, useSync } from '../features/sync/index.ts';
 import { t } from '../lib/i18n/index.ts';
 import { ConnectionBadge } from './ConnectionStatus.tsx';
@@ -16,6 +16,7 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
   const { user } = useSession();
   const sync = useSync();
   const location = useLocation();
+  const role = createMyRole();
   const [menuOpen, setMenuOpen] = createSignal(false);
   let menuButton: HTMLButtonElement | undefined;
 
@@ -76,7 +77,7 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
                 {t('nav.home')}
               </A>
             </li>
-            <For each={upcomingFeatures}>
+            <For each={featuresFor(role())}>
               {(feature) => (
                 <li>
                   <A href={feature.path}>{t(feature.title)}</A>

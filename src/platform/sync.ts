@@ -5,6 +5,7 @@ import { makeIdGenerator } from '../sync/ids.ts';
 import { recoverOutbox, syncOnce } from '../sync/runner.ts';
 import { createSyncScheduler, type SyncReason, type SyncScheduler } from '../sync/scheduler.ts';
 import type { WriteContext } from '../sync/writes.ts';
+import { myNeighbourhoods } from './my-neighbourhoods.ts';
 import { isOnline } from './network.ts';
 import { createPhotoStorage } from './photo-storage.ts';
 import { createSupabaseTransport } from './sync-transport.ts';
@@ -18,6 +19,8 @@ export interface DeviceSync {
   photoUrl: (storagePath: string) => Promise<string | undefined>;
   /** Server-only reads such as authoritative aggregates (online; TanStack Query caches them). */
   rpc: SupabaseClient<Database>['rpc'];
+  /** The buurten or wijken this person belongs to (see my-neighbourhoods.ts), if known here. */
+  myNeighbourhoods?: () => Promise<string[] | undefined>;
   /** Asks for a round now ("sync now", and after each save). */
   syncNow: (reason?: SyncReason) => Promise<void>;
   stop: () => void;
@@ -88,6 +91,8 @@ export async function startDeviceSync(
   navigator.serviceWorker?.addEventListener('message', onMessage);
   void registerBackgroundSync();
   void scheduler.trigger('start');
+  // Read once while online, so the grade screen knows the person's buurten offline later.
+  void myNeighbourhoods(client, db, userId);
   return {
     db,
     ctx,
@@ -96,6 +101,7 @@ export async function startDeviceSync(
       return data?.signedUrl;
     },
     rpc: client.rpc.bind(client) as SupabaseClient<Database>['rpc'],
+    myNeighbourhoods: () => myNeighbourhoods(client, db, userId),
     syncNow: async (reason = 'manual') => {
       void registerBackgroundSync();
       await scheduler.trigger(reason);

@@ -59,3 +59,162 @@ export function addEvent(
 ): Promise<string> {
   return insertRecord(ctx, 'observation_events', event);
 }
+
+/** What a person enters for a green-garden project (agreement 13). */
+export interface GardenInput {
+  corporation_id: string;
+  title: string;
+  address: string;
+  /** Postgres point literal "(lon,lat)". */
+  location: string;
+  /** The buurt the device found for the point (the server decides again). */
+  neighbourhood_code: string;
+  status: 'aangemeld' | 'gepland' | 'uitgevoerd' | 'nazorg' | 'afgerond';
+  households: number;
+  tiles_removed_m2: number;
+  green_added_m2: number;
+  trees: number;
+  plants: number;
+  rain_barrels: number;
+  facade_garden: boolean;
+  green_roof_m2: number;
+  walk_id?: string | null;
+}
+
+/** A garden photo: before the work, or after it (taken with the before photo as an overlay). */
+export type GardenPhoto = Omit<NewPhoto, 'table' | 'recordId' | 'kind'> & {
+  kind: 'before' | 'after';
+};
+
+/**
+ * Saves a new garden project with its before/after photos: the record, the photos' bytes and
+ * attachment rows, and all their outbox entries in one transaction.
+ */
+export async function createGarden(
+  ctx: WriteContext,
+  input: GardenInput,
+  photos: GardenPhoto[] = [],
+): Promise<string> {
+  const { db } = ctx;
+  return db.transaction(
+    'rw',
+    [db.garden_projects, db.attachments, db.outbox, db.photos],
+    async () => {
+      const id = await insertRecord(ctx, 'garden_projects', { ...input });
+      for (const photo of photos)
+        await addPhoto(ctx, { ...photo, table: 'garden_projects', recordId: id });
+      return id;
+    },
+  );
+}
+
+/**
+ * Changes a garden project (only what changed is sent) and adds photos, in one transaction: a
+ * refused change leaves neither the new values nor the photos behind.
+ */
+export async function updateGarden(
+  ctx: WriteContext,
+  id: string,
+  changes: Partial<GardenInput>,
+  photos: GardenPhoto[] = [],
+): Promise<void> {
+  const { db } = ctx;
+  await db.transaction(
+    'rw',
+    [db.garden_projects, db.attachments, db.outbox, db.photos],
+    async () => {
+      await updateRecord(ctx, 'garden_projects', id, { ...changes });
+      for (const photo of photos)
+        await addPhoto(ctx, { ...photo, table: 'garden_projects', recordId: id });
+    },
+  );
+}
+
+export type GradeTheme = 'schoon' | 'heel' | 'veilig' | 'groen' | 'samen';
+
+/** A tenant's grades for one buurt and quarter: 1–10 per theme they chose to grade. */
+export interface GradesInput {
+  neighbourhood_code: string;
+  year: number;
+  quarter: number;
+  grades: Partial<Record<GradeTheme, number>>;
+  /** Whose grades these are: an earlier grade of this person for the same theme is changed. */
+  userId: string;
+}
+
+/**
+ * Saves a tenant's quarterly grades in one transaction. The database allows one grade per
+ * person, buurt, theme and quarter, so a theme graded before is changed instead of added again.
+ * Returns the ids of the grade rows.
+ */
+export async function saveGrades(ctx: WriteContext, input: GradesInput): Promise<string[]> {
+  const { db } = ctx;
+  return db.transaction('rw', [db.neighbourhood_grades, db.outbox], async () => {
+    const existing = (
+      await db.neighbourhood_grades
+        .where('neighbourhood_code')
+        .equals(input.neighbourhood_code)
+        .toArray()
+    ).filter(
+      (g) =>
+        !g.deleted_at &&
+        g.year === input.year &&
+        g.quarter === input.quarter &&
+        // A row made on this device has no author until the server stamps it.
+        (g.created_by === input.userId || g.created_by == null),
+    );
+    const ids: string[] = [];
+    for (const [theme, grade] of Object.entries(input.grades)) {
+      if (grade === undefined) continue;
+      const earlier = existing.find((g) => g.theme === theme);
+      if (earlier) {
+        await updateRecord(ctx, 'neighbourhood_grades', earlier.id, { grade });
+        ids.push(earlier.id);
+      } else {
+        ids.push(
+          await insertRecord(ctx, 'neighbourhood_grades', {
+            neighbourhood_code: input.neighbourhood_code,
+            year: input.year,
+            quarter: input.quarter,
+            theme,
+            grade,
+          }),
+        );
+      }
+    }
+    return ids;
+  });
+}
+
+/** What a person enters to plan a neighbourhood walk (wijkschouw). */
+export interface WalkInput {
+  neighbourhood_code: string;
+  title: string;
+  /** The date, "YYYY-MM-DD". */
+  planned_for: string;
+  notes: string;
+}
+
+/** Plans a walk with its participating organisations (and head counts) in one transaction. */
+export async function createWalk(
+  ctx: WriteContext,
+  input: WalkInput,
+  participants: { organisation_id: string; people: number }[] = [],
+): Promise<string> {
+  const { db } = ctx;
+  return db.transaction('rw', [db.walks, db.walk_participants, db.outbox], async () => {
+    const id = await insertRecord(ctx, 'walks', { ...input, status: 'gepland' });
+    for (const p of participants)
+      await insertRecord(ctx, 'walk_participants', { walk_id: id, ...p });
+    return id;
+  });
+}
+
+/** Changes a walk (its status after walking it, notes, date). */
+export function updateWalk(
+  ctx: WriteContext,
+  id: string,
+  changes: Partial<WalkInput> & { status?: 'gepland' | 'gelopen' | 'geannuleerd' },
+): Promise<void> {
+  return updateRecord(ctx, 'walks', id, changes);
+}

@@ -6,13 +6,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleSize } from './bundle.bench.ts';
+import { forms } from './forms.bench.ts';
 import { withRatio, type BenchResult, type Benchmark } from './harness.ts';
 import { mapBench } from './map.bench.ts';
 import { progress } from './progress.bench.ts';
 import { stackStart } from './stack-start.bench.ts';
 import { sync } from './sync.bench.ts';
 
-const ALL: Benchmark[] = [bundleSize, stackStart, progress, sync, mapBench];
+const ALL: Benchmark[] = [bundleSize, stackStart, progress, sync, mapBench, forms];
 
 const only = process.argv.slice(2);
 const selected = only.length ? ALL.filter((b) => only.includes(b.name)) : ALL;

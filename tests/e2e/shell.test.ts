@@ -53,6 +53,7 @@ describe('PWA shell', () => {
     expect(await home.tiles.allTextContents()).toEqual([
       expect.stringContaining('Waarnemingen'),
       expect.stringContaining('Groene tuinen'),
+      expect.stringContaining('Wijkschouw'),
       expect.stringContaining('Toegankelijkheid'),
       expect.stringContaining('Buurten'),
     ]);
@@ -69,9 +70,8 @@ describe('PWA shell', () => {
     await page.keyboard.press('Escape');
     expect(await shell.menuButton.getAttribute('aria-expanded')).toBe('false');
 
-    // A tile leads to its (future) feature; focus lands on the new page's heading.
+    // A tile leads to its feature; focus lands on the new page's heading.
     await home.tiles.filter({ hasText: 'Groene tuinen' }).click();
-    await page.getByText('Dit onderdeel komt binnenkort.').waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === 'Groene tuinen');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.title()).toBe('Groene tuinen – Buurtpeil');

@@ -1,4 +1,21 @@
-/** Green-garden projects (agreement on greening): list, the project form, before/after photos. */
+/** Green-garden projects (agreement 13): the list on this device and the project form. */
 import type { RouteDefinition } from '@solidjs/router';
+import { lazyPage } from '../../ui/lazyPage.ts';
+import { gardenPaths } from './paths.ts';
 
-export const gardenRoutes: RouteDefinition[] = [];
+export { gardenPaths } from './paths.ts';
+
+export const gardenRoutes: RouteDefinition[] = [
+  {
+    path: gardenPaths.list,
+    component: lazyPage(() => import('./GardenListPage.tsx'), 'GardenListPage'),
+  },
+  {
+    path: gardenPaths.new,
+    component: lazyPage(() => import('./GardenFormPage.tsx'), 'GardenFormPage'),
+  },
+  {
+    path: '/groene-tuinen/:id',
+    component: lazyPage(() => import('./GardenFormPage.tsx'), 'GardenFormPage'),
+  },
+];

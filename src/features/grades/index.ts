@@ -1,4 +1,9 @@
-/** Tenant grades: a quarterly grade 1–10 per theme for the tenant's own buurt. */
+/** Tenant grades: a tenant gives their buurt a grade 1–10 per theme each quarter. */
 import type { RouteDefinition } from '@solidjs/router';
+import { lazyPage } from '../../ui/lazyPage.ts';
 
-export const gradeRoutes: RouteDefinition[] = [];
+export const gradePath = '/buurtcijfer';
+
+export const gradeRoutes: RouteDefinition[] = [
+  { path: gradePath, component: lazyPage(() => import('./GradePage.tsx'), 'GradePage') },
+];

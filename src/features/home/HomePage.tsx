@@ -3,11 +3,13 @@ import { For, Show, type JSX } from 'solid-js';
 import { t } from '../../lib/i18n/index.ts';
 import { Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
-import { upcomingFeatures } from './upcoming.ts';
+import { createMyRole } from './role.ts';
+import { featuresFor } from './upcoming.ts';
 
 /** The start screen after login: the same for every role, a doorway to each part of the app. */
 export function HomePage(): JSX.Element {
   const { user } = useSession();
+  const role = createMyRole();
   return (
     <Page title={t('home.title')}>
       <Show when={user()?.email}>
@@ -15,7 +17,7 @@ export function HomePage(): JSX.Element {
       </Show>
       <h2 class="section-title">{t('home.intro')}</h2>
       <ul class="tiles">
-        <For each={upcomingFeatures}>
+        <For each={featuresFor(role())}>
           {(feature) => (
             <li>
               <A class="tile" href={feature.path}>

@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
@@ -6,10 +6,13 @@ import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
 import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
+import { parsePoint } from '../../sync/validate.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
+import { walkPaths } from '../walks/paths.ts';
 import { loadBuurten } from './buurten.ts';
+import { nearbyOpen } from './filters.ts';
 import { observationPaths } from './paths.ts';
 
 const MAX_PHOTOS = 5;
@@ -40,6 +43,8 @@ export function NewObservationPage(): JSX.Element {
   const { device } = useSync();
   const { user } = useSession();
   const navigate = useNavigate();
+  // `?walk=<id>`: logged during a neighbourhood walk, so it links to it and goes back to it.
+  const [search] = useSearchParams<{ walk?: string }>();
   const [category, setCategory] = createSignal('');
   const [severity, setSeverity] = createSignal(2);
   const [description, setDescription] = createSignal('');
@@ -64,6 +69,37 @@ export function NewObservationPage(): JSX.Element {
     return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
       a.name.localeCompare(b.name, 'nl'),
     );
+  });
+
+  const walk = createLiveQuery(device, async ({ db }) => {
+    const id = search.walk;
+    const found = id ? await db.walks.get(id) : undefined;
+    return found && !found.deleted_at ? found : null;
+  });
+
+  // Open reports of the same kind within ~50 m of a GPS point (a chosen buurt is too rough for it).
+  const nearbySource = () => {
+    const d = device();
+    const p = place();
+    return d && p && p.accuracy !== null && category()
+      ? { db: d.db, category: category(), point: p.point }
+      : undefined;
+  };
+  const nearby = createLiveQuery(nearbySource, async ({ db, category: code, point }) => {
+    const [same, names] = await Promise.all([
+      db.observations.where('category_code').equals(code).toArray(),
+      db.observation_categories.get(code),
+    ]);
+    const found = nearbyOpen(
+      same.map((o) => ({ ...o, point: parsePoint(o.location) })),
+      code,
+      point,
+    );
+    return found.slice(0, 3).map((o) => ({
+      id: o.id,
+      metres: Math.round(o.metres),
+      category: names?.name_nl ?? code,
+    }));
   });
 
   onMount(() => void storageRoom().then((r) => setNearlyFull(r.nearlyFull)));
@@ -187,12 +223,15 @@ export function NewObservationPage(): JSX.Element {
           location: toPointLiteral(p.point),
           accuracy_m: p.accuracy,
           neighbourhood_code: p.buurt,
+          ...(walk() ? { walk_id: walk()!.id } : {}),
         },
         photos,
       );
       clearDraft(draftKey());
       void d.syncNow('write');
-      navigate(observationPaths.list, { state: { saved: true } });
+      const linked = walk();
+      if (linked) navigate(walkPaths.detail(linked.id));
+      else navigate(observationPaths.list, { state: { saved: true } });
     } catch (e) {
       const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
       setAlert(quota ? 'obs.error.quota' : 'obs.error.save');
@@ -211,6 +250,9 @@ export function NewObservationPage(): JSX.Element {
     <Page title={t('obs.new.title')}>
       <Show when={nearlyFull()}>
         <p class="banner">{t('obs.photos.storageFull')}</p>
+      </Show>
+      <Show when={walk()}>
+        {(w) => <p class="notice">{t('walk.observation.linked', { title: w().title })}</p>}
       </Show>
       <Show when={restored()}>
         <div class="notice" role="status">
@@ -301,14 +343,17 @@ export function NewObservationPage(): JSX.Element {
           </button>
           <p role="status" class="field__hint">
             <Show when={place()}>
-              {(p) =>
-                t('obs.location.found', {
-                  buurt: buurtName(p().buurt),
-                  accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
-                })
-              }
+              {/* A fragment keeps the text following a new place while one is already shown. */}
+              {(p) => (
+                <>
+                  {t('obs.location.found', {
+                    buurt: buurtName(p().buurt),
+                    accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
+                  })}
+                </>
+              )}
             </Show>
-            <Show when={locationNote()}>{(k) => t(k())}</Show>
+            <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
           </p>
           <label class="field__label" for="obs-buurt">
             {t('obs.field.buurt')}
@@ -327,6 +372,26 @@ export function NewObservationPage(): JSX.Element {
             <p class="field__error">{fieldError('location')}</p>
           </Show>
         </fieldset>
+
+        <Show when={nearby()?.length}>
+          <section class="notice" aria-labelledby="obs-nearby-title">
+            <h2 id="obs-nearby-title" class="field__label">
+              {t('obs.nearby.title')}
+            </h2>
+            <p>{t('obs.nearby.intro')}</p>
+            <ul>
+              <For each={nearby()}>
+                {(o) => (
+                  <li>
+                    <A href={observationPaths.detail(o.id)}>
+                      {t('obs.nearby.item', { category: o.category, metres: o.metres })}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Show>
 
         <div class="field" classList={{ 'field--invalid': Boolean(errors().photos) }}>
           <label class="field__label" for="obs-photos">

@@ -1,4 +1,19 @@
-/** Neighbourhood walks (wijkschouw): plan, log during the walk, print the summary. */
+/** Neighbourhood walks (wijkschouw): plan one, log observations during it, print a summary. */
 import type { RouteDefinition } from '@solidjs/router';
+import { lazyPage } from '../../ui/lazyPage.ts';
+import { walkPaths } from './paths.ts';
 
-export const walkRoutes: RouteDefinition[] = [];
+export { walkPaths } from './paths.ts';
+
+export const walkRoutes: RouteDefinition[] = [
+  { path: walkPaths.list, component: lazyPage(() => import('./WalkListPage.tsx'), 'WalkListPage') },
+  { path: walkPaths.new, component: lazyPage(() => import('./NewWalkPage.tsx'), 'NewWalkPage') },
+  {
+    path: '/wijkschouw/:id',
+    component: lazyPage(() => import('./WalkDetailPage.tsx'), 'WalkDetailPage'),
+  },
+  {
+    path: '/wijkschouw/:id/verslag',
+    component: lazyPage(() => import('./WalkSummaryPage.tsx'), 'WalkSummaryPage'),
+  },
+];

@@ -85,8 +85,6 @@ export const en: Messages = {
   'feature.accessibility.summary': 'Check whether a home can be used without stairs.',
   'feature.neighbourhoods': 'Neighbourhoods',
   'feature.neighbourhoods.summary': 'See per neighbourhood how the agreements are going.',
-  'feature.comingSoon': 'This part is coming soon.',
-  'feature.backHome': 'Back to the home page',
 
   'sync.badge.synced': 'All sent',
   'sync.badge.pending': '{count} still to send',

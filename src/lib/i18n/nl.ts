@@ -86,8 +86,6 @@ export const nl = {
   'feature.accessibility.summary': 'Kijk of een woning zonder trap te gebruiken is.',
   'feature.neighbourhoods': 'Buurten',
   'feature.neighbourhoods.summary': 'Bekijk per buurt hoe het gaat met de afspraken.',
-  'feature.comingSoon': 'Dit onderdeel komt binnenkort.',
-  'feature.backHome': 'Terug naar de startpagina',
 
   'sync.badge.synced': 'Alles verstuurd',
   'sync.badge.pending': 'Nog {count} te versturen',

@@ -1,0 +1,461 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Show, untrack, type JSX } from 'solid-js';
+import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
+import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
+import { currentPosition } from '../../platform/geolocation.ts';
+import { compressPhoto } from '../../platform/photos.ts';
+import { parsePoint } from '../../sync/validate.ts';
+import { createGarden, updateGarden, type GardenPhoto } from '../../sync/records.ts';
+import { FormAlert, Page, TextField } from '../../ui/index.ts';
+import { useSession } from '../auth/index.ts';
+import { loadBuurten } from '../observations/buurten.ts';
+import { createLiveQuery, useSync } from '../sync/index.ts';
+import { AfterPhoto } from './AfterPhoto.tsx';
+import {
+  allowedStatuses,
+  AREA_FIELDS,
+  checkGarden,
+  COUNT_FIELDS,
+  emptyMeasures,
+  formatMeasure,
+  type GardenErrors,
+  type GardenForm,
+  type GardenStatus,
+  type MeasureField,
+} from './form.ts';
+import './gardens.css';
+import { gardenPaths } from './paths.ts';
+import { createAttachmentUrl, createFileUrl } from './photo-url.ts';
+
+interface Place {
+  point: LonLat;
+  buurt: string;
+}
+
+interface Draft extends GardenForm {
+  place?: Place | undefined;
+}
+
+const FIRST_FIELDS = ['title', 'address', 'corporation', 'location', 'status'] as const;
+
+/**
+ * A green-garden project (agreement 13): new (`/groene-tuinen/nieuw`) or changed
+ * (`/groene-tuinen/:id`). Measures, status one step at a time, and before/after photos framed
+ * alike. Saved on the device first, like everything else.
+ */
+export function GardenFormPage(): JSX.Element {
+  const params = useParams<{ id?: string }>();
+  const editing = () => params.id !== undefined && params.id !== 'nieuw';
+  const { device } = useSync();
+  const { user } = useSession();
+  const navigate = useNavigate();
+
+  const [title, setTitle] = createSignal('');
+  const [address, setAddress] = createSignal('');
+  const [corporation, setCorporation] = createSignal('');
+  const [place, setPlace] = createSignal<Place>();
+  const [status, setStatus] = createSignal<GardenStatus>('aangemeld');
+  const [measures, setMeasures] = createSignal(emptyMeasures());
+  const [facadeGarden, setFacadeGarden] = createSignal(false);
+  const [before, setBefore] = createSignal<Blob>();
+  const [after, setAfter] = createSignal<Blob>();
+  const [errors, setErrors] = createSignal<GardenErrors>({});
+  const [alert, setAlert] = createSignal<PlainKey>();
+  const [locationNote, setLocationNote] = createSignal<PlainKey>();
+  const [locating, setLocating] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [loaded, setLoaded] = createSignal(false);
+  const [attempted, setAttempted] = createSignal(false);
+
+  const data = createLiveQuery(device, async ({ db }) => {
+    const [orgs, buurten, me, garden] = await Promise.all([
+      db.organisations.toArray(),
+      db.neighbourhoods.where('kind').equals('buurt').toArray(),
+      user() ? db.profiles.get(user()!.id) : undefined,
+      editing() ? db.garden_projects.get(params.id!) : undefined,
+    ]);
+    const photos = garden
+      ? await db.attachments
+          .where('[record_table+record_id]')
+          .equals(['garden_projects', garden.id])
+          .filter((a) => !a.deleted_at)
+          .toArray()
+      : [];
+    return {
+      corporations: orgs.filter((o) => o.kind === 'corporatie' && !o.deleted_at),
+      buurten: buurten.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      me,
+      garden: garden && !garden.deleted_at ? garden : undefined,
+      savedBefore: photos.filter((p) => p.kind === 'before').at(-1),
+      savedAfter: photos.filter((p) => p.kind === 'after').at(-1),
+    };
+  });
+
+  const draftKey = () => `garden.${user()?.id ?? 'anonymous'}`;
+  const form = (): GardenForm => ({
+    title: title(),
+    address: address(),
+    corporation: corporation(),
+    buurt: place()?.buurt ?? '',
+    status: status(),
+    measures: measures(),
+    facadeGarden: facadeGarden(),
+  });
+
+  // A new project starts from the person's draft; a saved one from its record (once).
+  createEffect(() => {
+    const d = data();
+    if (!d || untrack(loaded)) return;
+    const g = d.garden;
+    if (g) {
+      setTitle(g.title);
+      setAddress(g.address);
+      setCorporation(g.corporation_id);
+      const point = parsePoint(g.location);
+      if (point) setPlace({ point, buurt: g.neighbourhood_code });
+      setStatus(g.status as GardenStatus);
+      const m = emptyMeasures();
+      for (const f of [...COUNT_FIELDS, ...AREA_FIELDS]) m[f] = formatMeasure(g[f]);
+      setMeasures(m);
+      setFacadeGarden(g.facade_garden);
+    } else if (!editing()) {
+      const draft = loadDraft<Draft>(draftKey());
+      if (draft) {
+        setTitle(draft.title);
+        setAddress(draft.address);
+        setCorporation(draft.corporation);
+        setPlace(draft.place);
+        setStatus(draft.status);
+        setMeasures({ ...emptyMeasures(), ...draft.measures });
+        setFacadeGarden(draft.facadeGarden);
+      }
+      if (!draft?.corporation && d.me?.role === 'corporatie') setCorporation(d.me.organisation_id);
+    }
+    setLoaded(true);
+  });
+  createEffect(() => {
+    if (!loaded() || editing()) return;
+    const value: Draft = { ...form(), place: place() };
+    if (value.title || value.address || value.place) saveDraft(draftKey(), value);
+  });
+
+  // After a refused save the messages follow the typing, so a fixed field stops saying it is wrong.
+  createEffect(() => {
+    if (!attempted()) return;
+    const saved = untrack(data)?.garden;
+    setErrors(checkGarden(form(), Boolean(place()), saved?.status as GardenStatus).errors);
+  });
+
+  const canEdit = () => {
+    const role = data()?.me?.role;
+    return role !== undefined && role !== 'huurder';
+  };
+  const savedBeforeUrl = createAttachmentUrl(device, () => data()?.savedBefore);
+  const savedAfterUrl = createAttachmentUrl(device, () => data()?.savedAfter);
+  const chosenBeforeUrl = createFileUrl(before);
+  const beforeUrl = () => chosenBeforeUrl() ?? savedBeforeUrl();
+
+  async function useMyLocation() {
+    setLocating(true);
+    setLocationNote(undefined);
+    try {
+      const pos = await currentPosition();
+      const found = buurtAt(pos.point, await loadBuurten());
+      if (!found) {
+        setLocationNote('garden.location.outside');
+        return;
+      }
+      setPlace({ point: pos.point, buurt: found.code });
+    } catch {
+      setLocationNote('garden.location.failed');
+    } finally {
+      setLocating(false);
+    }
+  }
+
+  function chooseBuurt(code: string) {
+    const b = data()?.buurten.find((x) => x.code === code);
+    const point = parsePoint(b?.label);
+    setLocationNote(undefined);
+    setPlace(b && point ? { point, buurt: b.code } : undefined);
+  }
+
+  const setMeasure = (field: MeasureField, value: string) =>
+    setMeasures({ ...measures(), [field]: value });
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    const saved = data()?.garden;
+    const checked = checkGarden(form(), Boolean(place()), saved?.status as GardenStatus);
+    setErrors(checked.errors);
+    setAttempted(true);
+    if (!checked.measures) {
+      setAlert('garden.error.summary');
+      const first = [...FIRST_FIELDS, ...COUNT_FIELDS, ...AREA_FIELDS].find(
+        (k) => checked.errors[k],
+      );
+      document.getElementById(`garden-${first}`)?.focus();
+      return;
+    }
+    const d = device();
+    const me = data()?.me;
+    if (!d || !me) return setAlert('garden.error.notReady');
+    setBusy(true);
+    setAlert(undefined);
+    try {
+      const photos: GardenPhoto[] = [];
+      for (const [kind, blob] of [
+        ['before', before()],
+        ['after', after()],
+      ] as const) {
+        if (blob)
+          photos.push({ ...(await compressPhoto(blob)), kind, organisationId: me.organisation_id });
+      }
+      const p = place()!;
+      const values = {
+        corporation_id: corporation(),
+        title: title().trim(),
+        address: address().trim(),
+        location: toPointLiteral(p.point),
+        neighbourhood_code: p.buurt,
+        status: status(),
+        ...checked.measures,
+        facade_garden: facadeGarden(),
+      };
+      if (saved) {
+        // An unchanged point keeps its stored text, so no move is sent.
+        const samePoint = JSON.stringify(parsePoint(saved.location)) === JSON.stringify(p.point);
+        await updateGarden(
+          d.ctx,
+          saved.id,
+          samePoint ? { ...values, location: String(saved.location) } : values,
+          photos,
+        );
+      } else {
+        await createGarden(d.ctx, values, photos);
+        clearDraft(draftKey());
+      }
+      void d.syncNow('write');
+      navigate(gardenPaths.list, { state: { saved: true } });
+    } catch (e) {
+      const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
+      setAlert(quota ? 'garden.error.quota' : 'garden.error.save');
+      if (!quota) console.error('saving a garden project failed', e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (field: keyof GardenErrors) => {
+    const key = errors()[field];
+    return key ? t(key) : undefined;
+  };
+  const buurtName = (code: string) => data()?.buurten.find((b) => b.code === code)?.name ?? code;
+
+  return (
+    <Page title={editing() ? t('garden.edit.title') : t('garden.new.title')}>
+      <p>
+        <A href={gardenPaths.list}>{t('garden.back')}</A>
+      </p>
+      <Show when={editing() && data() && !data()!.garden}>
+        <p>{t('garden.notFound')}</p>
+      </Show>
+      <Show when={data() && !canEdit()}>
+        <p>{t('garden.onlyProfessionals')}</p>
+      </Show>
+      <Show when={loaded() && canEdit() && (!editing() || data()?.garden)}>
+        <form class="form" novalidate onSubmit={(e) => void save(e)}>
+          <FormAlert message={alert() && t(alert()!)} />
+          <TextField
+            id="garden-title"
+            label={t('garden.field.title')}
+            hint={t('garden.field.title.hint')}
+            value={title()}
+            maxlength="200"
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            error={err('title')}
+          />
+          <TextField
+            id="garden-address"
+            label={t('garden.field.address')}
+            hint={t('garden.field.address.hint')}
+            value={address()}
+            autocomplete="street-address"
+            onInput={(e) => setAddress(e.currentTarget.value)}
+            error={err('address')}
+          />
+          <div class="field" classList={{ 'field--invalid': Boolean(errors().corporation) }}>
+            <label class="field__label" for="garden-corporation">
+              {t('garden.field.corporation')}
+            </label>
+            <select
+              id="garden-corporation"
+              class="field__input"
+              value={corporation()}
+              onChange={(e) => setCorporation(e.currentTarget.value)}
+              aria-invalid={errors().corporation ? 'true' : undefined}
+              aria-describedby={errors().corporation ? 'garden-corporation-error' : undefined}
+            >
+              <option value="">{t('garden.field.corporation.choose')}</option>
+              <For each={data()?.corporations}>
+                {(o) => (
+                  <option value={o.id} selected={o.id === corporation()}>
+                    {o.name}
+                  </option>
+                )}
+              </For>
+            </select>
+            <Show when={err('corporation')}>
+              <p class="field__error" id="garden-corporation-error">
+                {err('corporation')}
+              </p>
+            </Show>
+          </div>
+
+          <fieldset class="field" classList={{ 'field--invalid': Boolean(errors().location) }}>
+            <legend class="field__label">{t('garden.field.location')}</legend>
+            <button
+              type="button"
+              id="garden-location"
+              class="button button--secondary"
+              aria-disabled={locating()}
+              onClick={() => void (locating() || useMyLocation())}
+            >
+              {locating() ? t('garden.location.busy') : t('garden.location.use')}
+            </button>
+            <p role="status" class="field__hint">
+              <Show when={place()}>
+                {(p) => <>{t('garden.location.found', { buurt: buurtName(p().buurt) })}</>}
+              </Show>
+              <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
+            </p>
+            <label class="field__label" for="garden-buurt">
+              {t('garden.field.buurt')}
+            </label>
+            <select
+              id="garden-buurt"
+              class="field__input"
+              onChange={(e) => chooseBuurt(e.currentTarget.value)}
+            >
+              <option value="">{t('garden.field.buurt.choose')}</option>
+              <For each={data()?.buurten}>
+                {(b) => (
+                  <option value={b.code} selected={b.code === place()?.buurt}>
+                    {b.name}
+                  </option>
+                )}
+              </For>
+            </select>
+            <Show when={err('location')}>
+              <p class="field__error">{err('location')}</p>
+            </Show>
+          </fieldset>
+
+          <div class="field" classList={{ 'field--invalid': Boolean(errors().status) }}>
+            <label class="field__label" for="garden-status">
+              {t('garden.field.status')}
+            </label>
+            <Show when={editing()}>
+              <p class="field__hint" id="garden-status-hint">
+                {t('garden.field.status.hint')}
+              </p>
+            </Show>
+            <select
+              id="garden-status"
+              class="field__input"
+              onChange={(e) => setStatus(e.currentTarget.value as GardenStatus)}
+              aria-describedby={editing() ? 'garden-status-hint' : undefined}
+            >
+              <For each={allowedStatuses(data()?.garden?.status as GardenStatus | undefined)}>
+                {(s) => (
+                  <option value={s} selected={s === status()}>
+                    {t(`garden.status.${s}` as PlainKey)}
+                  </option>
+                )}
+              </For>
+            </select>
+            <Show when={err('status')}>
+              <p class="field__error">{err('status')}</p>
+            </Show>
+          </div>
+
+          <TextField
+            id="garden-households"
+            label={t('garden.field.households')}
+            hint={t('garden.field.households.hint')}
+            inputmode="numeric"
+            value={measures().households}
+            onInput={(e) => setMeasure('households', e.currentTarget.value)}
+            error={err('households')}
+          />
+
+          <fieldset class="measures">
+            <legend class="field__label">{t('garden.measures')}</legend>
+            <For
+              each={
+                [
+                  ...AREA_FIELDS.slice(0, 2),
+                  'trees',
+                  'plants',
+                  'rain_barrels',
+                  'green_roof_m2',
+                ] as MeasureField[]
+              }
+            >
+              {(field) => (
+                <TextField
+                  id={`garden-${field}`}
+                  label={t(`garden.field.${field}` as PlainKey)}
+                  inputmode={
+                    (AREA_FIELDS as readonly string[]).includes(field) ? 'decimal' : 'numeric'
+                  }
+                  value={measures()[field]}
+                  onInput={(e) => setMeasure(field, e.currentTarget.value)}
+                  error={err(field)}
+                />
+              )}
+            </For>
+          </fieldset>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={facadeGarden()}
+              onChange={(e) => setFacadeGarden(e.currentTarget.checked)}
+            />
+            {t('garden.field.facade_garden')}
+          </label>
+
+          <h2 class="section-title">{t('garden.photos')}</h2>
+          <div class="field">
+            <label class="field__label" for="garden-before">
+              {t('garden.photo.before')}
+            </label>
+            <Show when={beforeUrl()}>
+              {(url) => (
+                <img class="garden-before" src={url()} alt={t('garden.photo.before.alt')} />
+              )}
+            </Show>
+            <input
+              id="garden-before"
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/heic"
+              capture="environment"
+              class="field__input"
+              onChange={(e) => setBefore(e.currentTarget.files?.[0])}
+            />
+          </div>
+          <Show when={!after() && savedAfterUrl()}>
+            {(url) => <img class="garden-before" src={url()} alt={t('garden.photo.after.saved')} />}
+          </Show>
+          <AfterPhoto beforeUrl={beforeUrl()} file={after()} onChoose={setAfter} />
+
+          <button type="submit" class="button button--primary" aria-disabled={busy()}>
+            {busy() ? t('garden.saving') : t('garden.save')}
+          </button>
+        </form>
+      </Show>
+    </Page>
+  );
+}

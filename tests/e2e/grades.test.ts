@@ -1,0 +1,132 @@
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { quarterOf } from '../../src/features/grades/grades.ts';
+import { launchChromium } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  openPhone,
+  snapshot,
+  waitForServiceWorker,
+} from '../support/e2e.ts';
+import { GradePage } from './pages/GradePage.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+
+const stack = inject('stack');
+const appUrl = inject('appUrl');
+const TENANT = '0b000000-0000-4000-8000-000000000006';
+/** Noord, in wijk 50 where the demo tenant lives. */
+const NOORD = 'BU01185001';
+
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+describe('tenant grades', () => {
+  test('a tenant grades their buurt offline; each theme is saved exactly once when back online', async () => {
+    const now = quarterOf(new Date());
+    // The seed graded this quarter already: take those back, so this quarter starts empty.
+    await db.query(
+      `update neighbourhood_grades set deleted_at = now()
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4`,
+      [TENANT, NOORD, now.year, now.quarter],
+    );
+    const { context, page, problems } = await openPhone(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const grades = new GradePage(page);
+    const badge = page.locator('.sync-badge');
+    await page.goto(appUrl);
+    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitForServiceWorker(page);
+
+    await context.setOffline(true);
+    // Tenants get the grade tile; professionals do not.
+    await page.getByRole('main').getByRole('link', { name: 'Cijfer voor je buurt' }).click();
+    await grades.heading.waitFor();
+    // Only the buurten of the tenant's wijk are offered (as the server allows).
+    await grades.buurt.waitFor();
+    const offered = await grades.buurt
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const wijk = await db.query<{ code: string }>(
+      `select code from neighbourhoods where kind = 'buurt' and wijk_code = 'WK011850' order by code`,
+    );
+    expect([...offered].sort()).toEqual(wijk.rows.map((r) => r.code));
+    await grades.buurt.selectOption(NOORD);
+    await grades.history.waitFor();
+    // Nothing chosen: refused with a clear message, nothing saved.
+    await grades.save.click();
+    await grades.alert.filter({ hasText: 'Kies bij minstens één onderwerp een cijfer.' }).waitFor();
+    // What they gave last quarter is shown with each theme.
+    await grades
+      .theme('Schoon')
+      .getByText(/^Vorige keer \(/)
+      .waitFor();
+    await grades.grade('Schoon', 7).check();
+    await grades.grade('Veilig', 4).check();
+    await grades.grade('Samen', 9).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snapshot(page, 'grades');
+    await grades.save.click();
+    await grades.saved.waitFor();
+    await badge.filter({ hasText: 'Nog 3 te versturen' }).waitFor();
+
+    // Changing one before it is sent changes that grade, it does not add one.
+    await grades.grade('Samen', 8).check();
+    await grades.save.click();
+    await grades.saved.waitFor();
+    await badge.filter({ hasText: 'Nog 3 te versturen' }).waitFor();
+
+    await page.reload();
+    await grades.heading.waitFor();
+    await grades.buurt.selectOption(NOORD);
+    await expect.poll(() => grades.grade('Samen', 8).isChecked()).toBe(true);
+    expect(await grades.grade('Schoon', 7).isChecked()).toBe(true);
+    const none = await db.query(
+      `select count(*)::int as n from neighbourhood_grades
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4 and deleted_at is null`,
+      [TENANT, NOORD, now.year, now.quarter],
+    );
+    expect(none.rows[0].n).toBe(0);
+
+    await context.setOffline(false);
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { rows } = await db.query(
+      `select theme, grade, organisation_id from neighbourhood_grades
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4 and deleted_at is null
+       order by theme`,
+      [TENANT, NOORD, now.year, now.quarter],
+    );
+    expect(rows).toEqual([
+      { theme: 'samen', grade: 8, organisation_id: '0a000000-0000-4000-8000-000000000021' },
+      { theme: 'schoon', grade: 7, organisation_id: '0a000000-0000-4000-8000-000000000021' },
+      { theme: 'veilig', grade: 4, organisation_id: '0a000000-0000-4000-8000-000000000021' },
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('a professional has no grade tile and is told the screen is for tenants', async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(appUrl);
+    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('main').getByRole('link', { name: 'Wijkschouw' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Cijfer voor je buurt' }).count()).toBe(0);
+    await page.goto(`${appUrl}/buurtcijfer`);
+    await page.getByText('Alleen huurders geven hun buurt een cijfer.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
