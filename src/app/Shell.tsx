@@ -1,5 +1,5 @@
 import { useLocation } from '@solidjs/router';
-import { createEffect, on, type JSX } from 'solid-js';
+import { createEffect, on, Suspense, type JSX } from 'solid-js';
 import { t } from '../lib/i18n/index.ts';
 import { createOnlineStatus } from '../platform/network.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
@@ -38,7 +38,9 @@ export function Shell(props: ShellProps): JSX.Element {
       <UpdatePrompt serviceWorker={props.serviceWorker} />
       <ReloadNeeded />
       <main id="main" class="app-main" tabindex="-1">
-        {props.children}
+        {/* Screens load lazily: navigation is a transition, so the old screen stays until the new
+            one is ready, and the heading focus below lands on the new screen. */}
+        <Suspense>{props.children}</Suspense>
       </main>
     </div>
   );
