@@ -9,6 +9,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The background map tiles (BRT-Achtergrondkaart, Kadaster). */
 const PDOK = 'https://service.pdok.nl';
+/** Address search (PDOK Locatieserver), online only. */
+const PDOK_SEARCH = 'https://api.pdok.nl';
 
 /**
  * A strict Content-Security-Policy as a <meta> in the built index.html: only our own scripts and
@@ -38,7 +40,7 @@ function contentSecurityPolicy(): Plugin {
         // Photos come from Storage (signed URLs) or, before upload, from blobs on the device;
         // map tiles from PDOK (the service worker fetches them too, to cache them).
         `img-src 'self' data: blob: ${api} ${PDOK}`,
-        `connect-src 'self' ${api} ${realtime} ${PDOK}`,
+        `connect-src 'self' ${api} ${realtime} ${PDOK} ${PDOK_SEARCH}`,
         "font-src 'self'",
         "manifest-src 'self'",
         "worker-src 'self'",

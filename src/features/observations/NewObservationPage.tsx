@@ -1,8 +1,13 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, lazy, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
+import {
+  AddressSearchError,
+  searchAddresses,
+  type AddressHit,
+} from '../../platform/address-search.ts';
 import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
@@ -17,10 +22,17 @@ import { observationPaths } from './paths.ts';
 
 const MAX_PHOTOS = 5;
 
+// The map (Leaflet) loads only when someone opens it.
+const PinMap = lazy(async () => ({ default: (await import('./PinMap.tsx')).PinMap }));
+
 interface Place {
   point: LonLat;
   accuracy: number | null;
   buurt: string;
+  /** How the point was found; a chosen buurt alone gives its centre (no source). */
+  source?: 'gps' | 'map' | 'address';
+  /** The address picked in the search, shown back to the person. */
+  address?: string;
 }
 
 /** What a draft keeps (photos are files: the person chooses them again). */
@@ -56,6 +68,11 @@ export function NewObservationPage(): JSX.Element {
   const [alert, setAlert] = createSignal<PlainKey>();
   const [busy, setBusy] = createSignal(false);
   const [nearlyFull, setNearlyFull] = createSignal(false);
+  const [mapOpen, setMapOpen] = createSignal(false);
+  const [addressQuery, setAddressQuery] = createSignal('');
+  const [addressHits, setAddressHits] = createSignal<AddressHit[]>();
+  const [addressNote, setAddressNote] = createSignal<PlainKey>();
+  const [searching, setSearching] = createSignal(false);
 
   const categories = createLiveQuery(device, async ({ db }) => {
     const all = await db.observation_categories.orderBy('code').toArray();
@@ -81,7 +98,7 @@ export function NewObservationPage(): JSX.Element {
   const nearbySource = () => {
     const d = device();
     const p = place();
-    return d && p && p.accuracy !== null && category()
+    return d && p && (p.accuracy !== null || p.source) && category()
       ? { db: d.db, category: category(), point: p.point }
       : undefined;
   };
@@ -164,12 +181,48 @@ export function NewObservationPage(): JSX.Element {
         setLocationNote('obs.location.outside');
         return;
       }
-      setPlace({ point: pos.point, accuracy: pos.accuracy, buurt: found.code });
+      setPlace({ point: pos.point, accuracy: pos.accuracy, buurt: found.code, source: 'gps' });
     } catch {
       setLocationNote('obs.location.failed');
     } finally {
       setLocating(false);
     }
+  }
+
+  /** A point from the map or an address: the buurt follows from it, as with GPS. */
+  async function placeAt(point: LonLat, source: 'map' | 'address', address?: string) {
+    const found = buurtAt(point, await loadBuurten());
+    if (!found) {
+      setLocationNote('obs.location.outside');
+      return;
+    }
+    setLocationNote(undefined);
+    setPlace({ point, accuracy: null, buurt: found.code, source, ...(address ? { address } : {}) });
+  }
+
+  async function findAddress() {
+    if (searching()) return;
+    setAddressNote(undefined);
+    setAddressHits(undefined);
+    setSearching(true);
+    try {
+      const hits = await searchAddresses(addressQuery());
+      setAddressHits(hits);
+      if (!hits.length) setAddressNote('obs.address.none');
+    } catch (e) {
+      setAddressNote(
+        e instanceof AddressSearchError && e.reason === 'offline'
+          ? 'obs.address.offline'
+          : 'obs.address.failed',
+      );
+    } finally {
+      setSearching(false);
+    }
+  }
+
+  function chooseAddress(hit: AddressHit) {
+    setAddressHits(undefined);
+    void placeAt(hit.point, 'address', hit.label);
   }
 
   function chooseBuurt(code: string) {
@@ -346,15 +399,90 @@ export function NewObservationPage(): JSX.Element {
               {/* A fragment keeps the text following a new place while one is already shown. */}
               {(p) => (
                 <>
-                  {t('obs.location.found', {
-                    buurt: buurtName(p().buurt),
-                    accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
-                  })}
+                  {p().source === 'map'
+                    ? t('obs.location.pinned', { buurt: buurtName(p().buurt) })
+                    : p().source === 'address'
+                      ? t('obs.location.address', {
+                          buurt: buurtName(p().buurt),
+                          address: p().address ?? '',
+                        })
+                      : t('obs.location.found', {
+                          buurt: buurtName(p().buurt),
+                          accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
+                        })}
                 </>
               )}
             </Show>
             <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
           </p>
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-expanded={mapOpen()}
+            aria-controls="obs-map-area"
+            onClick={() => setMapOpen(!mapOpen())}
+          >
+            {mapOpen() ? t('obs.map.close') : t('obs.map.open')}
+          </button>
+          <div id="obs-map-area">
+            <Show when={mapOpen()}>
+              <p class="field__hint" id="obs-map-hint">
+                {t('obs.map.hint')}
+              </p>
+              <PinMap point={place()?.point} onPick={(p) => void placeAt(p, 'map')} />
+            </Show>
+          </div>
+
+          <label class="field__label" for="obs-address">
+            {t('obs.address.label')}
+          </label>
+          <div class="inline-search">
+            <input
+              id="obs-address"
+              class="field__input"
+              type="search"
+              autocomplete="street-address"
+              enterkeyhint="search"
+              value={addressQuery()}
+              onInput={(e) => setAddressQuery(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // Enter searches here instead of saving the whole form.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void findAddress();
+                }
+              }}
+            />
+            <button
+              type="button"
+              class="button button--secondary"
+              aria-disabled={searching()}
+              onClick={() => void findAddress()}
+            >
+              {searching() ? t('obs.address.busy') : t('obs.address.search')}
+            </button>
+          </div>
+          <div role="status" class="field__hint">
+            <Show when={addressNote()}>{(k) => <>{t(k())}</>}</Show>
+          </div>
+          <Show when={addressHits()?.length}>
+            <ul class="address-hits" aria-label={t('obs.address.hits')}>
+              <For each={addressHits()}>
+                {(hit) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      onClick={() => chooseAddress(hit)}
+                    >
+                      {hit.label}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+
           <label class="field__label" for="obs-buurt">
             {t('obs.field.buurt')}
           </label>

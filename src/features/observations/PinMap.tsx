@@ -1,0 +1,56 @@
+import { createEffect, onCleanup, onMount, type JSX } from 'solid-js';
+import type { LonLat } from '../../lib/geo/index.ts';
+import { t } from '../../lib/i18n/index.ts';
+import type { PinMap as PinMapHandle } from './pinMap.ts';
+
+/** Hoogeveen's centre, where the map opens when there is no point yet. */
+const HOOGEVEEN: LonLat = { lon: 6.47908, lat: 52.72469 };
+
+/**
+ * Point at the place on a map. An extra: GPS, the address search and the buurt list do the same
+ * without a map, so nothing depends on seeing it or on the tiles loading.
+ */
+export function PinMap(props: {
+  point: LonLat | undefined;
+  onPick: (p: LonLat) => void;
+}): JSX.Element {
+  let element!: HTMLDivElement;
+  let handle: PinMapHandle | undefined;
+  let alive = true;
+  onMount(async () => {
+    const { createPinMap } = await import('./pinMap.ts');
+    if (!alive) return;
+    handle = createPinMap({
+      element,
+      center: props.point ?? HOOGEVEEN,
+      zoom: props.point ? 17 : 14,
+      texts: {
+        attribution: t('obs.map.attribution'),
+        pin: t('obs.map.pin'),
+        zoomIn: t('obs.map.zoomIn'),
+        zoomOut: t('obs.map.zoomOut'),
+      },
+      onPick: (p) => props.onPick(p),
+    });
+    if (props.point) handle.show(props.point);
+  });
+  createEffect(() => {
+    const p = props.point;
+    if (p) handle?.show(p);
+  });
+  onCleanup(() => {
+    alive = false;
+    handle?.destroy();
+  });
+  return (
+    <div
+      ref={element}
+      class="pin-map"
+      tabindex="0"
+      role="application"
+      aria-roledescription={t('obs.map.role')}
+      aria-label={t('obs.map.label')}
+      aria-describedby="obs-map-hint"
+    />
+  );
+}
