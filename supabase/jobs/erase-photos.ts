@@ -67,7 +67,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     auth: { persistSession: false, autoRefreshToken: false },
   });
   const report = await erasePendingPhotos(admin);
-  console.log(
+  console.warn(
     `Erased ${report.erased} photo file(s); ${report.failed.length} left for the next run.`,
   );
   if (report.failed.length) process.exitCode = 1;
