@@ -147,7 +147,7 @@ describe('password sign-ins: 30 per 5 minutes per IP, right or wrong', () => {
       last = (await supabase.auth.signInWithPassword({ email, password: 'fout' })).error;
     }
     expect(last).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
-    expect(classifyAuthError('password', last, true)).toBe('rate-limited');
+    expect(classifyAuthError('password', last ?? {}, true)).toBe('rate-limited');
     clock += 300;
   });
 });
