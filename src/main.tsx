@@ -5,10 +5,12 @@ import { ConfigError } from './app/ConfigError.tsx';
 import './app/styles.css';
 import { language } from './lib/i18n/index.ts';
 import { createAuthPort } from './platform/auth.ts';
+import { createPrivacyApi } from './platform/privacy-api.ts';
 import { createSupabase, readSupabaseConfig } from './platform/supabase.ts';
 import { registerServiceWorker } from './platform/sw.ts';
 import { startDeviceSync } from './platform/sync.ts';
 import type { StartSync } from './features/sync/index.ts';
+import { providePrivacyApi } from './features/privacy/index.ts';
 
 function start(): JSX.Element {
   const config = readSupabaseConfig(import.meta.env);
@@ -19,6 +21,7 @@ function start(): JSX.Element {
   // would run again on every read.
   const supabase = createSupabase(config.config);
   const auth = createAuthPort(supabase);
+  providePrivacyApi(createPrivacyApi(supabase));
   const serviceWorker = registerServiceWorker();
   const startSync: StartSync = (userId, onVersionChange) =>
     startDeviceSync(supabase, userId, onVersionChange);

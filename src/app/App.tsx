@@ -8,7 +8,7 @@ import { gradeRoutes } from '../features/grades/index.ts';
 import { homeRoutes } from '../features/home/index.ts';
 import { neighbourhoodRoutes } from '../features/neighbourhoods/index.ts';
 import { observationRoutes } from '../features/observations/index.ts';
-import { privacyRoutes } from '../features/privacy/index.ts';
+import { privacyPublicRoutes, privacyRoutes } from '../features/privacy/index.ts';
 import { SyncProvider, syncRoutes, type StartSync } from '../features/sync/index.ts';
 import { walkRoutes } from '../features/walks/index.ts';
 import type { AuthPort } from '../platform/auth.ts';
@@ -19,6 +19,7 @@ import { Shell } from './Shell.tsx';
 
 const routes: RouteDefinition[] = [
   ...authRoutes,
+  ...privacyPublicRoutes,
   {
     path: '/',
     component: RequireSession,

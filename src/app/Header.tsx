@@ -2,6 +2,7 @@ import { A, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
 import { SignOutButton, useSession } from '../features/auth/index.ts';
 import { createMyRole, featuresFor } from '../features/home/index.ts';
+import { PrivacyMenuLinks } from '../features/privacy/index.ts';
 import { SyncBadge, useSync } from '../features/sync/index.ts';
 import { t } from '../lib/i18n/index.ts';
 import { ConnectionBadge } from './ConnectionStatus.tsx';
@@ -84,6 +85,7 @@ export function Header(props: { online: Accessor<boolean> }): JSX.Element {
                 </li>
               )}
             </For>
+            <PrivacyMenuLinks />
           </ul>
           <SignOutButton
             unsentWork={() => sync.status()?.state === 'device'}

@@ -200,7 +200,9 @@ export type Database = {
           id: number
           municipality_code: string | null
           operation: string
+          reason: string | null
           record_id: string
+          redacted_at: string | null
           table_name: string
         }
         Insert: {
@@ -211,7 +213,9 @@ export type Database = {
           id?: never
           municipality_code?: string | null
           operation: string
+          reason?: string | null
           record_id: string
+          redacted_at?: string | null
           table_name: string
         }
         Update: {
@@ -222,7 +226,9 @@ export type Database = {
           id?: never
           municipality_code?: string | null
           operation?: string
+          reason?: string | null
           record_id?: string
+          redacted_at?: string | null
           table_name?: string
         }
         Relationships: []
@@ -835,6 +841,30 @@ export type Database = {
           },
         ]
       }
+      photo_erasures: {
+        Row: {
+          bucket_id: string
+          erased_at: string | null
+          reason: string
+          requested_at: string
+          storage_path: string
+        }
+        Insert: {
+          bucket_id?: string
+          erased_at?: string | null
+          reason: string
+          requested_at?: string
+          storage_path: string
+        }
+        Update: {
+          bucket_id?: string
+          erased_at?: string | null
+          reason?: string
+          requested_at?: string
+          storage_path?: string
+        }
+        Relationships: []
+      }
       profile_neighbourhoods: {
         Row: {
           neighbourhood_code: string
@@ -906,6 +936,28 @@ export type Database = {
             columns: ["organisation_id"]
             referencedRelation: "organisations"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      retention_policies: {
+        Row: {
+          municipality_code: string
+          sensitive_after: string
+        }
+        Insert: {
+          municipality_code: string
+          sensitive_after?: string
+        }
+        Update: {
+          municipality_code?: string
+          sensitive_after?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "retention_policies_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
           },
         ]
       }
@@ -1306,6 +1358,8 @@ export type Database = {
         Returns: string
       }
       buurt_at: { Args: { lat: number; lon: number }; Returns: string }
+      dsr_erase: { Args: { person: string }; Returns: Json }
+      dsr_export: { Args: { person: string }; Returns: Json }
       neighbourhood_progress: {
         Args: { period?: string }
         Returns: {
@@ -1334,6 +1388,7 @@ export type Database = {
           wijk_code: string
         }[]
       }
+      retention_run: { Args: { older_than?: string }; Returns: Json }
       sync_fetch: { Args: { refs: Json }; Returns: Json }
       sync_pull: { Args: { cursor?: Json; max_rows?: number }; Returns: Json }
       sync_push: { Args: { client_id: string; mutations: Json }; Returns: Json }

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SUPABASE_RATE_LIMITS } from './auth/ratelimit.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import { removeDatabaseDir, SUPABASE_DIR } from './postgres.ts';
 import { startStack, type Stack } from './stack.ts';
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
       port: Number(values.port),
       dbPort: Number(values['db-port']),
       databaseUrl: process.env.DATABASE_URL,
+      // Like a Supabase project; AUTH_RATE_LIMITS=off turns them off (load tests, scripts).
+      authRateLimits: process.env.AUTH_RATE_LIMITS === 'off' ? false : SUPABASE_RATE_LIMITS,
     });
   } catch (e) {
     releaseLock();

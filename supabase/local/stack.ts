@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { createAuthService } from './auth/index.ts';
+import type { AuthRateLimits } from './auth/ratelimit.ts';
 import type { StackContext } from './context.ts';
 import { createGateway, listen } from './gateway.ts';
 import { LOCAL_JWT_SECRET, apiKeys } from './keys.ts';
@@ -23,6 +24,8 @@ export interface StackOptions {
   seed?: boolean;
   log?: (message: string) => void;
   now?: () => number;
+  /** Supabase's auth rate limits; off when left out (test stacks sign in very often). */
+  authRateLimits?: AuthRateLimits | false;
 }
 
 export interface Stack {
@@ -108,7 +111,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       log,
       now: opts.now ?? (() => Math.floor(Date.now() / 1000)),
     };
-    const auth = createAuthService(ctx);
+    const auth = createAuthService(ctx, { limits: opts.authRateLimits });
     const storage = createStorageService(ctx);
     const gateway = createGateway(ctx, {
       restUrl: rest.url,

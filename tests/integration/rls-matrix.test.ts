@@ -175,6 +175,20 @@ const MATRIX: Record<string, Record<Op, Cells>> = {
     update:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
     delete:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
   },
+  // One row per municipality; only its municipality reads and changes the period.
+  retention_policies: {
+    select:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   HIDDEN,  OK],
+    insert:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+    update:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   HIDDEN,  OK],
+    delete:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+  },
+  // The photo erasure queue is for the service role's job alone.
+  photo_erasures: {
+    select:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+    insert:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+    update:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+    delete:                 [GRANT,   GRANT,    GRANT,   GRANT,    GRANT,   GRANT],
+  },
   sync_mutations: {
     select:                 [GRANT,   HIDDEN,   OK,      HIDDEN,   HIDDEN,  HIDDEN],
     insert:                 [GRANT,   NO_USER,  OK,      OK,       OK,      OK],
@@ -548,6 +562,34 @@ const TABLES: Record<string, TableSpec> = {
       return { row, key: { record_id: row.record_id } };
     },
     patch: () => ({ actor_role: 'gemeente' }),
+  },
+  retention_policies: {
+    target: "Hoogeveen's retention period",
+    inserted: 'a period for another municipality',
+    keyOf: (row) => ({ municipality_code: row.municipality_code }),
+    fixture: async () => {
+      const row = await db.find('retention_policies', { municipality_code: 'GM0118' });
+      if (!row) throw new Error('Hoogeveen has no retention policy');
+      return row;
+    },
+    insert: async () => {
+      const row = { municipality_code: 'GM9999', sensitive_after: '2 years' };
+      return { row, key: { municipality_code: row.municipality_code } };
+    },
+    // The period it already has: other tests rely on it.
+    patch: () => ({ sensitive_after: '1 year' }),
+  },
+  photo_erasures: {
+    target: 'a queued photo file',
+    inserted: 'a queued photo file',
+    keyOf: (row) => ({ storage_path: row.storage_path }),
+    fixture: () =>
+      db.insert('photo_erasures', { storage_path: `${randomUUID()}.jpg`, reason: 'retention' }),
+    insert: async () => {
+      const row = { storage_path: `${randomUUID()}.jpg`, reason: 'retention' };
+      return { row, key: { storage_path: row.storage_path } };
+    },
+    patch: () => ({ erased_at: new Date().toISOString() }),
   },
   sync_mutations: {
     target: "the outcome of one of the tenant's mutations",
@@ -1258,6 +1300,8 @@ describe('schema-wide guarantees', () => {
     expect((await executable('authenticated', ['public'])).map((r) => r.fn)).toEqual([
       'public.accessibility_class',
       'public.buurt_at',
+      'public.dsr_erase',
+      'public.dsr_export',
       'public.neighbourhood_progress',
       'public.sync_fetch',
       'public.sync_pull',

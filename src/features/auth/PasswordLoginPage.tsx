@@ -95,6 +95,9 @@ export function PasswordLoginPage(): JSX.Element {
         <p class="alt-action">
           <A href={`${authPaths.loginWithCode}${location.search}`}>{t('auth.useCode')}</A>
         </p>
+        <p class="alt-action">
+          <A href="/privacy">{t('privacy.loginLink')}</A>
+        </p>
       </Page>
     </LeaveWhenSignedIn>
   );

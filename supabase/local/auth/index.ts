@@ -4,6 +4,7 @@ import { createUser, deleteUser, getUserById, listUsers, updateUserById } from '
 import { API_VERSION_HEADER, requestsApi2024, sendError, UNEXPECTED_FAILURE } from './errors.ts';
 import { Mailbox, mailboxHandler } from './mailbox.ts';
 import { otp, recover } from './otp.ts';
+import { createAuthRateLimiter, LimitedOutbox, type AuthRateLimits } from './ratelimit.ts';
 import {
   noRateLimit,
   type AuthRequest,
@@ -25,8 +26,10 @@ export interface AuthService {
 }
 
 export interface AuthOptions {
-  /** Seam for the rate limiter a later change adds; allows everything by default. */
+  /** An extra check before each rate-limited endpoint (throw an AuthError to refuse). */
   rateLimit?: RateLimit;
+  /** Supabase's rate limits (see ratelimit.ts); none when left out (the test stacks). */
+  limits?: AuthRateLimits | false;
 }
 
 interface Route {
@@ -76,6 +79,7 @@ const ROUTES: Route[] = [
  */
 export function createAuthService(ctx: StackContext, options: AuthOptions = {}): AuthService {
   const rateLimit = options.rateLimit ?? noRateLimit;
+  const limiter = options.limits ? createAuthRateLimiter(options.limits, ctx.now) : undefined;
   const mailbox = new Mailbox((m) =>
     ctx.log(`[auth] "${m.subject}" to ${m.to}: code ${m.code}  (${ctx.apiUrl}/mailbox)`),
   );
@@ -98,17 +102,24 @@ export function createAuthService(ctx: StackContext, options: AuthOptions = {}):
       res,
       url,
       params: { ...route.pattern.exec(normalized)?.groups },
-      outbox: [],
+      outbox:
+        limiter && route.bucket
+          ? new LimitedOutbox((m) => limiter.mail(route.bucket ?? '', m))
+          : [],
     };
     let reply: Reply;
     try {
-      if (route.bucket) await rateLimit(req, route.bucket);
+      if (route.bucket) {
+        limiter?.request(req, route.bucket);
+        await rateLimit(req, route.bucket);
+      }
       reply = await route.handler(r);
     } catch (e) {
       sendError(req, res, e, ctx.log, route.failure ?? UNEXPECTED_FAILURE);
       return;
     }
     // Mail goes out only for committed work, so the mailbox never shows a code that is not stored.
+    if (route.bucket) limiter?.sent(route.bucket, r.outbox);
     for (const m of r.outbox) mailbox.send(m.to, m.subject, m.code, new Date(ctx.now() * 1000));
     if (reply.status === 204) {
       res.writeHead(204, reply.headers);

@@ -3,6 +3,195 @@
  * Dutch first (B1: short sentences, everyday words, "je"); English typed against the Dutch keys.
  * Keys start with the area's prefixes so they never clash with another dictionary.
  */
-export const nl = {} as const;
+export const nl = {
+  'privacy.nav': 'Privacy en toegankelijkheid',
+  'privacy.loginLink': 'Privacy en toegankelijkheid van Buurtpeil',
+  'privacy.title': 'Privacy en toegankelijkheid',
+  'privacy.intro':
+    'Hier lees je wat Buurtpeil met je gegevens doet. En hoe goed je de app kunt gebruiken als je slecht ziet, slecht hoort of geen muis gebruikt.',
+  'privacy.notice.title': 'Privacyverklaring',
+  'privacy.notice.who':
+    'Buurtpeil is van de gemeente Hoogeveen. De gemeente is verantwoordelijk voor je gegevens. Woningcorporaties, huurdersorganisaties en De Smederijen werken met de app samen met de gemeente.',
+  'privacy.notice.what.title': 'Welke gegevens?',
+  'privacy.notice.what':
+    'Je naam, je e-mailadres, je organisatie en de buurten waar je werkt of woont. En wat je meldt: een beschrijving, de plek, foto’s en reacties.',
+  'privacy.notice.why.title': 'Waarom?',
+  'privacy.notice.why':
+    'De gemeente en haar partners houden bij hoe het gaat in de buurten. Zo zien ze of de prestatieafspraken worden gehaald. Dat is een taak van de gemeente (algemeen belang).',
+  'privacy.notice.who-sees.title': 'Wie ziet wat?',
+  'privacy.notice.who-sees':
+    'Huurders zien nooit wie iets gemeld heeft. Meldingen over overlast tussen buren of zorgen over iemand zien alleen de melder, het buurtteam en de gemeente. Een plek zie je alleen precies bij je eigen meldingen.',
+  'privacy.notice.photos.title': 'Foto’s',
+  'privacy.notice.photos':
+    'Foto’s worden op je telefoon kleiner gemaakt. Daarbij gaan de plek (GPS), het type camera en het tijdstip uit de foto. Die gegevens komen dus nooit op de server.',
+  'privacy.notice.keep.title': 'Hoe lang?',
+  'privacy.notice.keep':
+    'Gevoelige meldingen (overlast tussen buren, zorgsignalen) maken we anoniem als ze langer dan {months} maanden gesloten zijn. De beschrijving, de foto’s, de precieze plek en de naam van de melder gaan dan weg. Alleen de telling blijft, voor de cijfers.',
+  'privacy.notice.log.title': 'Logboek',
+  'privacy.notice.log':
+    'Elke wijziging wordt bijgehouden: wie, wanneer en wat. Alleen de gemeente kan dat logboek lezen. Niemand kan het veranderen.',
+  'privacy.notice.rights.title': 'Je rechten',
+  'privacy.notice.rights':
+    'Je mag vragen welke gegevens we van je hebben. Je mag ook vragen om ze te verbeteren of te wissen. Stuur dan een e-mail naar privacy@hoogeveen.nl. Je krijgt binnen een maand antwoord.',
+  'privacy.notice.complaint':
+    'Ben je het niet eens met hoe we met je gegevens omgaan? Neem contact op met de functionaris gegevensbescherming van de gemeente (fg@hoogeveen.nl). Je mag ook een klacht indienen bij de Autoriteit Persoonsgegevens.',
+  'a11y.title': 'Toegankelijkheidsverklaring',
+  'a11y.goal':
+    'De gemeente Hoogeveen wil dat iedereen Buurtpeil kan gebruiken. De app volgt de regels voor toegankelijkheid (WCAG 2.1, niveau AA).',
+  'a11y.how.title': 'Wat we doen',
+  'a11y.how':
+    'Je kunt alles met het toetsenbord doen. Schermlezers lezen knoppen, velden en foutmeldingen voor. Knoppen zijn groot genoeg voor je vinger. Er is een stand met hoog contrast voor fel zonlicht. De teksten zijn kort en duidelijk.',
+  'a11y.tested.title': 'Hoe we dat testen',
+  'a11y.tested':
+    'Elk scherm wordt bij elke nieuwe versie automatisch gecontroleerd op fouten in toegankelijkheid. Ook proberen we de app met het toetsenbord en met een schermlezer.',
+  'a11y.known.title': 'Wat nog niet goed werkt',
+  'a11y.known':
+    'Kaarten van de buurten zijn nog in de maak. Als een kaart er is, staat dezelfde informatie ook altijd in tekst of in een lijst.',
+  'a11y.contact.title': 'Loop je vast?',
+  'a11y.contact':
+    'Kun je iets niet lezen of gebruiken? Laat het ons weten via toegankelijkheid@hoogeveen.nl of bel 14 0528. We helpen je en passen de app aan.',
+  'privacy.back': 'Terug naar inloggen',
 
-export const en: { readonly [K in keyof typeof nl]: string } = {};
+  'audit.nav': 'Logboek',
+  'audit.title': 'Logboek van wijzigingen',
+  'audit.intro':
+    'Hier zie je wie wat heeft veranderd, en wanneer. Het logboek kan niet worden gewijzigd. Tekst die door de bewaartermijn of op verzoek is gewist, staat er als [verwijderd].',
+  'audit.onlyMunicipality': 'Dit scherm is alleen voor de gemeente.',
+  'audit.filter.table': 'Soort gegevens',
+  'audit.filter.all': 'Alles',
+  'audit.filter.from': 'Vanaf (datum)',
+  'audit.filter.to': 'Tot en met (datum)',
+  'audit.filter.submit': 'Tonen',
+  'audit.filter.datesWrong': 'De begindatum ligt na de einddatum. Pas een van de twee aan.',
+  'audit.loading': 'Bezig met ophalen…',
+  'audit.count': '{count} wijzigingen (hoogstens {limit})',
+  'audit.empty': 'Geen wijzigingen gevonden.',
+  'audit.export': 'Downloaden als CSV',
+  'audit.entry': '{operation} in {table}',
+  'audit.by': 'Door: {who}',
+  'audit.system': 'het systeem',
+  'audit.reason.retention': 'Bewaartermijn',
+  'audit.reason.erasure': 'Verzoek om te wissen',
+  'audit.op.insert': 'Nieuw',
+  'audit.op.update': 'Gewijzigd',
+  'audit.op.delete': 'Verwijderd',
+  'audit.changes': 'Wat veranderde',
+  'audit.failed':
+    'Het logboek kon niet worden opgehaald. Controleer je internet en probeer het opnieuw.',
+
+  'dsr.nav': 'Verzoeken over gegevens',
+  'dsr.title': 'Verzoeken over persoonsgegevens',
+  'dsr.intro':
+    'Iemand vraagt welke gegevens Buurtpeil van hem of haar heeft (inzage), of vraagt om ze te wissen. Kies de persoon en kies wat je wilt doen.',
+  'dsr.person': 'Persoon',
+  'dsr.choose': 'Kies een persoon',
+  'dsr.personMissing': 'Kies eerst een persoon.',
+  'dsr.export': 'Gegevens downloaden (JSON)',
+  'dsr.exported': 'De gegevens zijn gedownload.',
+  'dsr.erase.title': 'Persoon anonimiseren',
+  'dsr.erase.explain':
+    'Het account, de naam, de buurten, de teksten en foto’s van deze persoon worden gewist. Wat de persoon meldde blijft meetellen in de cijfers, maar zonder naam. Dit kan niet ongedaan worden gemaakt.',
+  'dsr.erase.confirm': 'Ik weet zeker dat ik deze persoon wil anonimiseren',
+  'dsr.erase.confirmMissing': 'Vink eerst aan dat je het zeker weet.',
+  'dsr.erase.submit': 'Anonimiseren',
+  'dsr.erase.busy': 'Bezig…',
+  'dsr.erase.done':
+    'Klaar. {observations} meldingen en {comments} reacties zijn geanonimiseerd, {photos} foto’s worden gewist.',
+  'dsr.failed': 'Dat lukte niet: {message}',
+} as const;
+
+export const en: { readonly [K in keyof typeof nl]: string } = {
+  'privacy.nav': 'Privacy and accessibility',
+  'privacy.loginLink': 'Privacy and accessibility of Buurtpeil',
+  'privacy.title': 'Privacy and accessibility',
+  'privacy.intro':
+    'What Buurtpeil does with your data, and how well you can use the app if you see or hear poorly or do not use a mouse.',
+  'privacy.notice.title': 'Privacy notice',
+  'privacy.notice.who':
+    'Buurtpeil belongs to the municipality of Hoogeveen, which is responsible for your data. Housing corporations, tenant organisations and De Smederijen use the app together with the municipality.',
+  'privacy.notice.what.title': 'Which data?',
+  'privacy.notice.what':
+    'Your name, email address, organisation and the neighbourhoods where you work or live. And what you report: a description, the place, photos and reactions.',
+  'privacy.notice.why.title': 'Why?',
+  'privacy.notice.why':
+    'The municipality and its partners follow how the neighbourhoods are doing, to see whether the performance agreements are met. That is a task of the municipality (public interest).',
+  'privacy.notice.who-sees.title': 'Who sees what?',
+  'privacy.notice.who-sees':
+    'Tenants never see who reported something. Reports about nuisance between neighbours or concerns about someone are seen only by the reporter, the neighbourhood team and the municipality. Exact places are shown only for your own reports.',
+  'privacy.notice.photos.title': 'Photos',
+  'privacy.notice.photos':
+    'Photos are made smaller on your phone. That removes the place (GPS), the camera type and the time from the photo, so they never reach the server.',
+  'privacy.notice.keep.title': 'How long?',
+  'privacy.notice.keep':
+    'Sensitive reports (nuisance between neighbours, care concerns) are made anonymous once they have been closed for more than {months} months. The description, photos, exact place and reporter are removed; only the count stays, for the figures.',
+  'privacy.notice.log.title': 'Audit log',
+  'privacy.notice.log':
+    'Every change is recorded: who, when and what. Only the municipality can read that log, and nobody can change it.',
+  'privacy.notice.rights.title': 'Your rights',
+  'privacy.notice.rights':
+    'You may ask which data we hold about you, and ask us to correct or erase it. Email privacy@hoogeveen.nl; you get an answer within a month.',
+  'privacy.notice.complaint':
+    'Do you disagree with how we handle your data? Contact the municipality’s data protection officer (fg@hoogeveen.nl). You may also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+  'a11y.title': 'Accessibility statement',
+  'a11y.goal':
+    'The municipality of Hoogeveen wants everyone to be able to use Buurtpeil. The app follows the accessibility rules (WCAG 2.1, level AA).',
+  'a11y.how.title': 'What we do',
+  'a11y.how':
+    'Everything works with the keyboard. Screen readers read buttons, fields and error messages aloud. Buttons are big enough for a finger. A high-contrast mode helps in bright sunlight. Texts are short and clear.',
+  'a11y.tested.title': 'How we test it',
+  'a11y.tested':
+    'Every screen is checked automatically for accessibility errors with each new version. We also try the app with a keyboard and a screen reader.',
+  'a11y.known.title': 'What does not work well yet',
+  'a11y.known':
+    'Neighbourhood maps are still being made. Where there is a map, the same information is always also given as text or a list.',
+  'a11y.contact.title': 'Stuck?',
+  'a11y.contact':
+    'Can you not read or use something? Tell us at toegankelijkheid@hoogeveen.nl or call 14 0528. We will help you and improve the app.',
+  'privacy.back': 'Back to log in',
+
+  'audit.nav': 'Audit log',
+  'audit.title': 'Log of changes',
+  'audit.intro':
+    'Who changed what, and when. The log cannot be changed. Text erased by the retention period or on request shows as [verwijderd].',
+  'audit.onlyMunicipality': 'This screen is for the municipality only.',
+  'audit.filter.table': 'Kind of data',
+  'audit.filter.all': 'Everything',
+  'audit.filter.from': 'From (date)',
+  'audit.filter.to': 'Up to and including (date)',
+  'audit.filter.submit': 'Show',
+  'audit.filter.datesWrong': 'The start date is after the end date. Change one of them.',
+  'audit.loading': 'Loading…',
+  'audit.count': '{count} changes (at most {limit})',
+  'audit.empty': 'No changes found.',
+  'audit.export': 'Download as CSV',
+  'audit.entry': '{operation} in {table}',
+  'audit.by': 'By: {who}',
+  'audit.system': 'the system',
+  'audit.reason.retention': 'Retention period',
+  'audit.reason.erasure': 'Erasure request',
+  'audit.op.insert': 'New',
+  'audit.op.update': 'Changed',
+  'audit.op.delete': 'Deleted',
+  'audit.changes': 'What changed',
+  'audit.failed': 'The log could not be loaded. Check your connection and try again.',
+
+  'dsr.nav': 'Data requests',
+  'dsr.title': 'Requests about personal data',
+  'dsr.intro':
+    'Someone asks which data Buurtpeil holds about them (access), or asks for it to be erased. Choose the person and what to do.',
+  'dsr.person': 'Person',
+  'dsr.choose': 'Choose a person',
+  'dsr.personMissing': 'Choose a person first.',
+  'dsr.export': 'Download data (JSON)',
+  'dsr.exported': 'The data has been downloaded.',
+  'dsr.erase.title': 'Anonymise person',
+  'dsr.erase.explain':
+    'The account, name, neighbourhoods, texts and photos of this person are erased. What they reported still counts in the figures, without a name. This cannot be undone.',
+  'dsr.erase.confirm': 'I am sure I want to anonymise this person',
+  'dsr.erase.confirmMissing': 'First tick that you are sure.',
+  'dsr.erase.submit': 'Anonymise',
+  'dsr.erase.busy': 'Working…',
+  'dsr.erase.done':
+    'Done. {observations} reports and {comments} reactions were anonymised; {photos} photos will be erased.',
+  'dsr.failed': 'That did not work: {message}',
+};

@@ -1,0 +1,60 @@
+/**
+ * What the privacy screens ask the server (src/platform/privacy-api.ts implements it). Given once
+ * at start-up by main.tsx; screens that need it are only reachable after that.
+ */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  actor_role: string | null;
+  table_name: string;
+  record_id: string;
+  operation: string;
+  changes: unknown;
+  reason: string | null;
+  redacted_at: string | null;
+}
+
+export interface AuditQuery {
+  table?: string | undefined;
+  /** yyyy-mm-dd, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  role: string;
+  organisation: string;
+}
+
+/** A refusal from the server: its Dutch message, and the stable key in `hint`. */
+export class PrivacyApiError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export interface PrivacyApi {
+  auditEntries(query: AuditQuery): Promise<AuditEntry[]>;
+  people(): Promise<Person[]>;
+  exportPerson(id: string): Promise<unknown>;
+  erasePerson(id: string): Promise<Record<string, unknown>>;
+}
+
+let api: PrivacyApi | undefined;
+
+/** Called once by main.tsx with the app's Supabase-backed implementation. */
+export function providePrivacyApi(impl: PrivacyApi): void {
+  api = impl;
+}
+
+export function usePrivacyApi(): PrivacyApi {
+  if (!api) throw new Error('privacy API not provided (see main.tsx)');
+  return api;
+}

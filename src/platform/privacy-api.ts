@@ -1,0 +1,67 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../lib/database.types.ts';
+import {
+  PrivacyApiError,
+  type AuditEntry,
+  type AuditQuery,
+  type Person,
+  type PrivacyApi,
+} from '../features/privacy/api.ts';
+
+type Failure = { message: string; hint?: string | null } | null;
+
+function check<T>(result: { data: T; error: Failure }): T {
+  if (result.error) throw new PrivacyApiError(result.error.message, result.error.hint ?? null);
+  return result.data;
+}
+
+/** The privacy screens' server calls: the audit log (RLS: the municipality's own) and the DSR RPCs. */
+export function createPrivacyApi(client: SupabaseClient<Database>): PrivacyApi {
+  return {
+    async auditEntries(q: AuditQuery): Promise<AuditEntry[]> {
+      let query = client
+        .from('audit_log')
+        .select(
+          'id, at, actor, actor_role, table_name, record_id, operation, changes, reason, redacted_at',
+        )
+        .order('id', { ascending: false })
+        .limit(q.limit);
+      if (q.table) query = query.eq('table_name', q.table);
+      if (q.from) query = query.gte('at', `${q.from}T00:00:00`);
+      if (q.to) query = query.lt('at', nextDay(q.to));
+      return check(await query) as AuditEntry[];
+    },
+    async people(): Promise<Person[]> {
+      const rows = check(
+        await client
+          .from('profiles')
+          .select('id, display_name, role, organisations(name)')
+          .is('deleted_at', null)
+          .order('display_name'),
+      ) as unknown as {
+        id: string;
+        display_name: string;
+        role: string;
+        organisations: { name: string } | null;
+      }[];
+      return rows.map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+        role: r.role,
+        organisation: r.organisations?.name ?? '',
+      }));
+    },
+    async exportPerson(id: string): Promise<unknown> {
+      return check(await client.rpc('dsr_export', { person: id }));
+    },
+    async erasePerson(id: string): Promise<Record<string, unknown>> {
+      return check(await client.rpc('dsr_erase', { person: id })) as Record<string, unknown>;
+    },
+  };
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,179 @@
+/**
+ * The privacy screens (issue 7): the public statement (privacy notice and toegankelijkheids-
+ * verklaring), linked from the login page and the menu; the municipality's audit log with CSV
+ * export and its data-request screen. Each with axe finding no WCAG 2.1 AA violations.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { nodeClient } from '../support/clients.ts';
+import { accessibilityViolations, openPhone, snapshot } from '../support/e2e.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+
+const stack = inject('stack');
+const appUrl = inject('appUrl');
+
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+async function signIn(page: Page, who: string): Promise<void> {
+  await page.goto(appUrl);
+  await new LoginPage(page).logIn(`${who}@demo.buurtpeil.nl`, 'buurtpeil-demo');
+  await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+}
+
+describe('privacy and accessibility statement', () => {
+  test('public, linked from the login page and the menu, in plain Dutch; axe finds nothing', async () => {
+    const { page, context, problems } = await openPhone(browser);
+    await new LoginPage(page).open(appUrl);
+    await page.getByRole('link', { name: 'Privacy en toegankelijkheid van Buurtpeil' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy en toegankelijkheid' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/privacy');
+    for (const name of ['Privacyverklaring', 'Toegankelijkheidsverklaring']) {
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    }
+    await page.getByText('Je mag vragen welke gegevens we van je hebben.').waitFor();
+    await page.getByText(/langer dan 12 maanden gesloten/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snapshot(page, 'privacy-statement');
+    await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
+    await new LoginPage(page).heading.waitFor();
+
+    await signIn(page, 'huurder');
+    const shell = new AppShell(page);
+    await shell.menuButton.click();
+    await page.getByRole('link', { name: 'Privacy en toegankelijkheid' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy en toegankelijkheid' }).waitFor();
+    // Tenants get no municipality screens in the menu.
+    await shell.menuButton.click();
+    expect(await page.getByRole('link', { name: 'Logboek' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the municipality’s screens', () => {
+  test('audit log: filtered, shown, downloaded as CSV; refused for others', async () => {
+    const { page, context, problems } = await openPhone(browser);
+    const target = randomUUID();
+    await db.query(
+      `insert into targets (id, year, metric, target_value, description) values ($1, 2027, 'trees_planted', 40, '=SUM(A1) 40 bomen')`,
+      [target],
+    );
+    await signIn(page, 'gemeente');
+    const shell = new AppShell(page);
+    await shell.menuButton.click();
+    await page.getByRole('link', { name: 'Logboek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logboek van wijzigingen' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A start date after the end date is explained next to the field.
+    await page.getByLabel('Vanaf (datum)').fill('2026-12-31');
+    await page.getByLabel('Tot en met (datum)').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByText('De begindatum ligt na de einddatum.').waitFor();
+    expect(await page.getByLabel('Vanaf (datum)').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Vanaf (datum)').fill('');
+    await page.getByLabel('Tot en met (datum)').fill('');
+    await page.getByLabel('Soort gegevens').selectOption('targets');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('heading', { level: 2, name: /wijzigingen \(hoogstens 1000\)/ }).waitFor();
+    await page.locator('.card', { hasText: target }).first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snapshot(page, 'audit-log');
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Downloaden als CSV' }).click(),
+    ]);
+    const csv = await readFile((await file.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,at,actor,actor_role,table_name,record_id,operation,reason,redacted_at,changes',
+    );
+    const line = lines.find((l) => l.includes(target));
+    expect(line).toContain(',targets,');
+    expect(line).toContain(',insert,');
+    // The formula someone typed stays text in a spreadsheet.
+    expect(line).not.toMatch(/,=SUM/);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const tenant = await openPhone(browser);
+    await signIn(tenant.page, 'huurder');
+    await tenant.page.goto(`${appUrl}/beheer/auditlog`);
+    await tenant.page.getByText('Dit scherm is alleen voor de gemeente.').waitFor();
+    await tenant.context.close();
+  });
+
+  test('data requests: export a person as JSON, then anonymise them after confirming', async () => {
+    const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey);
+    const email = `verzoek-${randomUUID().slice(0, 8)}@example.com`;
+    const { data } = await admin.auth.admin.createUser({
+      email,
+      password: `Wachtwoord-${randomUUID()}`,
+      email_confirm: true,
+    });
+    const id = data.user!.id;
+    const name = `Piet Verzoek ${id.slice(0, 4)}`;
+    await db.query(
+      `insert into profiles (id, organisation_id, role, display_name)
+       values ($1, '0a000000-0000-4000-8000-000000000021', 'huurder', $2)`,
+      [id, name],
+    );
+
+    const { page, context, problems } = await openPhone(browser);
+    await signIn(page, 'gemeente');
+    await page.goto(`${appUrl}/beheer/verzoeken`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Verzoeken over persoonsgegevens' })
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Nothing chosen: said next to the field.
+    await page.getByRole('button', { name: 'Gegevens downloaden (JSON)' }).click();
+    await page.getByText('Kies eerst een persoon.').waitFor();
+
+    const person = page.getByLabel('Persoon', { exact: true });
+    await expect.poll(() => person.locator('option', { hasText: name }).count()).toBe(1);
+    await person.selectOption({ label: `${name} – huurder, SHDH` });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Gegevens downloaden (JSON)' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
+      person: { id: string; email: string; display_name: string };
+    };
+    expect(exported.person).toMatchObject({ id, email, display_name: name });
+
+    await page.getByRole('button', { name: 'Anonimiseren' }).click();
+    await page.getByText('Vink eerst aan dat je het zeker weet.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Ik weet zeker dat ik deze persoon wil anonimiseren').check();
+    await page.getByRole('button', { name: 'Anonimiseren' }).click();
+    await page.getByRole('status').filter({ hasText: 'Klaar.' }).waitFor();
+    const { rows } = await db.query(
+      `select display_name, deleted_at is not null as gone from profiles where id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ display_name: '', gone: true }]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
