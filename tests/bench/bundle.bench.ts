@@ -106,6 +106,10 @@ export const bundleSize: Benchmark = {
       };
 
       const assets = (await readdir(path.join(outDir, 'assets'))).filter((f) => f.endsWith('.js'));
+      // Lazy chunks must still open offline: the service worker precaches every one of them.
+      const sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
+      const notPrecached = assets.filter((f) => !sw.includes(`"assets/${f}"`));
+      if (notPrecached.length) throw new Error(`not precached: ${notPrecached.join(', ')}`);
       const all = await sum(assets.map((f) => path.join('assets', f)));
       const results: BenchResult[] = [];
       let signedIn = new Set<string>();
