@@ -173,6 +173,81 @@ describe('runner', () => {
     ]);
   });
 
+  it('never has two pushes in flight, and sends every entry once, in order', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 11; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    const order = (await db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+    const inner = server.transport();
+    const sent: string[][] = [];
+    let inFlight = 0;
+    let most = 0;
+    const transport = {
+      ...inner,
+      async push(clientId: string, mutations: Parameters<typeof inner.push>[1]) {
+        most = Math.max(most, ++inFlight);
+        sent.push(mutations.map((m) => m.id));
+        // Give the runner's own IndexedDB work every chance to overlap this push.
+        await new Promise((r) => setTimeout(r, 5));
+        try {
+          return await inner.push(clientId, mutations);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    expect(await pushOutbox({ ...opts, transport })).toEqual({ applied: 11, rejected: 0 });
+    expect(most).toBe(1);
+    expect(sent.map((b) => b.length)).toEqual([3, 3, 3, 2]);
+    expect(sent.flat()).toEqual(order);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('puts the batch taken during a failed push back to pending as well', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 8; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    const inner = server.transport();
+    let calls = 0;
+    const transport = {
+      ...inner,
+      push: (clientId: string, mutations: Parameters<typeof inner.push>[1]) =>
+        ++calls === 2
+          ? Promise.reject(new TransportError('network down', true, 0))
+          : inner.push(clientId, mutations),
+    };
+    await expect(pushOutbox({ ...opts, transport })).rejects.toBeInstanceOf(TransportError);
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(5);
+    expect(left.every((e) => e.status === 'pending')).toBe(true);
+    expect(server.live('observations')).toHaveLength(3);
+    await pushOutbox(opts);
+    expect(server.live('observations')).toHaveLength(8);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a batch within its byte budget, but always sends at least one entry', async () => {
+    for (const [budget, expected] of [
+      [2.5, [2, 2, 2]],
+      [0.1, [1, 1, 1, 1, 1, 1]],
+    ] as const) {
+      const { db, ctx, server, opts } = setup();
+      for (let i = 0; i < 6; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+      const { id, table, op, record_id, values } = (await db.outbox.toArray())[0]!;
+      const one = JSON.stringify({ id, table, op, record_id, values }).length;
+      const inner = server.transport();
+      const sizes: number[] = [];
+      const transport = {
+        ...inner,
+        push: (clientId: string, mutations: Parameters<typeof inner.push>[1]) => {
+          sizes.push(mutations.length);
+          return inner.push(clientId, mutations);
+        },
+      };
+      await pushOutbox({ ...opts, transport, batchSize: 10, batchBytes: budget * one });
+      expect(sizes).toEqual(expected);
+      expect(server.live('observations')).toHaveLength(6);
+    }
+  });
+
   it('sends entries that a killed tab left "sending" again after a restart', async () => {
     const { db, ctx, server, opts } = setup();
     await insertRecord(ctx, 'observations', observation('half'));

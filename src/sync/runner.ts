@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import {
   SYNCED_TABLES,
   keyOf,
@@ -7,8 +6,11 @@ import {
   type SyncedTable,
 } from './db.ts';
 import { uploadPhotos, type PhotoStorage } from './photos.ts';
+import { pushOutbox, recoverOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
+
+export { DEFAULT_BATCH, MAX_BATCH, MAX_BATCH_BYTES, pushOutbox, recoverOutbox } from './push.ts';
 
 export interface RunnerOptions {
   db: SyncDatabase;
@@ -17,8 +19,10 @@ export interface RunnerOptions {
   transport: SyncTransport;
   clientId: string;
   now: () => Date;
-  /** Mutations per sync_push call. */
+  /** The most mutations per sync_push call (default DEFAULT_BATCH, at most MAX_BATCH). */
   batchSize?: number;
+  /** About the most bytes of JSON per sync_push call (at least one mutation is always sent). */
+  batchBytes?: number;
   /** Rows per sync_pull call. */
   pullLimit?: number;
 }
@@ -32,115 +36,6 @@ export interface SyncReport {
 }
 
 type Row = Record<string, unknown>;
-
-/**
- * After a crash or a killed tab, entries that were on their way are sent again: the server skips
- * what it already applied, so a resend is harmless.
- */
-export async function recoverOutbox(db: SyncDatabase): Promise<number> {
-  return db.outbox.where('status').equals('sending').modify({ status: 'pending' });
-}
-
-/**
- * After the server refused a change, the record shows what the server has again: the fields the
- * change set go back to their earlier values, unless the person changed them once more since.
- * (The refused change itself stays in the outbox, with its reason.)
- */
-async function restoreServerValues(db: SyncDatabase, entry: OutboxEntry): Promise<void> {
-  const table = db.table<Row, string>(entry.table);
-  const row = await table.get(entry.record_id);
-  if (!row || !entry.previous) return;
-  const later = await db.outbox
-    .where('[table+record_id]')
-    .equals([entry.table, entry.record_id])
-    .filter((e) => e.seq > entry.seq && e.status !== 'rejected')
-    .toArray();
-  const touchedLater = new Set(later.flatMap((e) => Object.keys(e.values)));
-  const restored: Row = { ...row };
-  for (const [k, v] of Object.entries(entry.previous)) if (!touchedLater.has(k)) restored[k] = v;
-  await table.put(restored);
-}
-
-/** Sends every pending outbox entry, in order, in batches. Returns what the server decided. */
-export async function pushOutbox(
-  opts: RunnerOptions,
-): Promise<{ applied: number; rejected: number }> {
-  const { db, transport, clientId } = opts;
-  const size = opts.batchSize ?? 100;
-  let applied = 0;
-  let rejected = 0;
-  for (;;) {
-    // Take a batch and mark it as on its way, in one transaction.
-    // In the order the changes were made, without reading the whole outbox.
-    const batch = await db.transaction('rw', db.outbox, async () => {
-      const take = await db.outbox
-        .where('[status+seq]')
-        .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-        .limit(size)
-        .toArray();
-      const marked = take.map((e) => ({
-        ...e,
-        status: 'sending' as const,
-        attempts: e.attempts + 1,
-      }));
-      await db.outbox.bulkPut(marked);
-      return marked;
-    });
-    if (!batch.length) return { applied, rejected };
-    let results;
-    try {
-      results = await transport.push(
-        clientId,
-        batch.map((e) => ({
-          id: e.id,
-          table: e.table,
-          op: e.op,
-          record_id: e.record_id,
-          values: e.values,
-          ...(e.base_version !== undefined ? { base_version: e.base_version } : {}),
-        })),
-      );
-    } catch (e) {
-      await db.outbox.bulkUpdate(
-        batch.map((b) => ({ key: b.id, changes: { status: 'pending' as const } })),
-      );
-      throw e;
-    }
-    const byId = new Map(results.map((r) => [r.id, r]));
-    const done: string[] = [];
-    const keep: OutboxEntry[] = [];
-    for (const entry of batch) {
-      const r = byId.get(entry.id);
-      if (!r) {
-        // The server did not answer for it: try again next round.
-        keep.push({ ...entry, status: 'pending' });
-      } else if (r.status === 'applied') {
-        done.push(entry.id);
-        applied++;
-      } else {
-        // Kept, with the reason, for its author to see; it never blocks what comes after.
-        keep.push({
-          ...entry,
-          status: 'rejected',
-          error_code: r.code ?? 'rejected',
-          error_message: r.message ?? '',
-        });
-        rejected++;
-      }
-    }
-    // Newest first: an older refused change then restores the oldest value of a field.
-    const refused = keep
-      .filter((e) => e.status === 'rejected' && e.op !== 'insert')
-      .sort((a, b) => b.seq - a.seq);
-    const tables = [db.outbox, ...new Set(refused.map((e) => db.table(e.table)))];
-    await db.transaction('rw', tables, async () => {
-      await db.outbox.bulkDelete(done);
-      await db.outbox.bulkPut(keep);
-      for (const entry of refused) await restoreServerValues(db, entry);
-    });
-    if (keep.some((e) => e.status === 'pending')) return { applied, rejected };
-  }
-}
 
 async function getState<T>(db: SyncDatabase, key: string): Promise<T | undefined> {
   return (await db.sync_state.get(key))?.value as T | undefined;

@@ -85,9 +85,13 @@ async function load(
   await db.query(`analyze`);
 }
 
+/** The statement-level triggers that keep the observation rollups current. */
+const rollupTriggers = (verb: 'enable' | 'disable') =>
+  ['rollup_insert', 'rollup_update', 'rollup_delete'].map((t) => `${verb} trigger ${t}`).join(', ');
+
 /** Milliseconds per observation for 500 single-row inserts with all triggers (rollups included). */
 async function writeCost(db: pg.Client, withRollup: boolean): Promise<number> {
-  if (!withRollup) await db.query(`alter table observations disable trigger rollup`);
+  if (!withRollup) await db.query(`alter table observations ${rollupTriggers('disable')}`);
   try {
     const t0 = performance.now();
     for (let i = 0; i < 500; i++) {
@@ -100,7 +104,7 @@ async function writeCost(db: pg.Client, withRollup: boolean): Promise<number> {
     return (performance.now() - t0) / 500;
   } finally {
     if (!withRollup) {
-      await db.query(`alter table observations enable trigger rollup`);
+      await db.query(`alter table observations ${rollupTriggers('enable')}`);
       await db.query(`select private.rebuild_rollups()`);
     }
   }

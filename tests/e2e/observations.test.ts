@@ -174,6 +174,19 @@ describe('observations offline', () => {
     await page.getByText('Status: In behandeling').waitFor();
     await page.getByLabel('Reactie toevoegen').fill('Gemeld bij de aannemer.');
     await page.getByRole('button', { name: 'Reactie opslaan' }).click();
+    // Organisations that ended (Woonservice merged in 2026) cannot get new work.
+    const choices = await page.getByLabel('Wie pakt dit op?').locator('option').allTextContents();
+    expect(choices).toEqual([
+      'Nog niemand',
+      'Actium',
+      'De Smederijen',
+      'Domesta',
+      'Gemeente Hoogeveen',
+      'Woonconcept',
+    ]);
+    await page.getByLabel('Wie pakt dit op?').selectOption({ label: 'Woonconcept' });
+    await page.getByRole('button', { name: 'Toewijzen' }).click();
+    await page.getByText('Toegewezen aan: Woonconcept').waitFor();
     await page.getByRole('button', { name: 'Sluiten zonder actie' }).click();
     await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
     await page.locator('.form-alert--shown').filter({ hasText: 'Schrijf waarom' }).waitFor();
@@ -191,16 +204,22 @@ describe('observations offline', () => {
     }
 
     const saved = await db.query(
-      `select o.status, o.close_reason,
-         (select array_agg(e.kind || ':' || coalesce(e.to_status, e.body) order by e._seq)
+      `select o.status, o.close_reason, o.assigned_organisation_id as assigned,
+         (select array_agg(e.kind || ':' ||
+            coalesce(e.to_status, nullif(e.body, ''), e.assigned_organisation_id::text) order by e._seq)
           from observation_events e where e.observation_id = o.id) as events
        from observations o where o.id = $1`,
       [id],
     );
-    expect(saved.rows[0]).toMatchObject({ status: 'gesloten', close_reason: 'Dubbele melding.' });
+    expect(saved.rows[0]).toMatchObject({
+      status: 'gesloten',
+      close_reason: 'Dubbele melding.',
+      assigned: '0a000000-0000-4000-8000-000000000011',
+    });
     expect(saved.rows[0].events).toEqual([
       'status:in_behandeling',
       'comment:Gemeld bij de aannemer.',
+      'assignment:0a000000-0000-4000-8000-000000000011',
       'status:gesloten',
     ]);
     // The history on the device shows what the server recorded.

@@ -660,9 +660,11 @@ describe('a tab killed mid-batch', () => {
       let calls = 0;
       device.transport.decide = (call) => (call.kind === 'push' && ++calls === 2 ? when : 'ok');
       expect(await device.sync()).toBeInstanceOf(Error);
-      // What IndexedDB holds after the kill: the first batch gone, the second on its way.
+      // What IndexedDB holds after the kill: the first batch gone, the second on its way, and the
+      // third already taken (marked) while the second was in flight, but never sent.
       const left = await device.db.outbox.toArray();
-      expect(left.filter((e) => e.status === 'sending')).toHaveLength(10);
+      expect(left.filter((e) => e.status === 'sending')).toHaveLength(15);
+      expect(left.filter((e) => e.status === 'pending')).toHaveLength(0);
       device.restart();
       await device.syncUntilDone();
       expect(await device.db.outbox.count()).toBe(0);

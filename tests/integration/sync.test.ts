@@ -275,6 +275,26 @@ describe('sync_pull', () => {
     await db.query(`update private.sync_horizon set min_txid = '0', min_seq = 0`);
   });
 
+  it('purges old observation tombstones too, but not while a live event points at one', async () => {
+    const insert = (id: string) =>
+      db.query(
+        `insert into observations (id, category_code, location, created_by, deleted_at)
+         values ($1, 'schoon.zwerfafval', '${CENTRUM}', '${DEMO.smederij}', now() - interval '200 days')`,
+        [id],
+      );
+    const [gone, kept] = [randomUUID(), randomUUID()];
+    await insert(gone);
+    await insert(kept);
+    await db.query(
+      `insert into observation_events (id, observation_id, kind, body) values ($1, $2, 'comment', 'nog open')`,
+      [randomUUID(), kept],
+    );
+    await db.query(`select private.purge_tombstones('180 days')`);
+    const left = await db.query(`select id from observations where id = any($1)`, [[gone, kept]]);
+    expect(left.rows.map((r) => r.id)).toEqual([kept]);
+    await db.query(`update private.sync_horizon set min_txid = '0', min_seq = 0`);
+  });
+
   it('rejects a malformed cursor with a readable reason', async () => {
     const { error } = await smederij.rpc('sync_pull', {
       cursor: { txid: 'nope', seq: 1 } as never,

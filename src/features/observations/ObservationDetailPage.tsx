@@ -25,7 +25,7 @@ export function ObservationDetailPage(): JSX.Element {
   const data = createLiveQuery(device, async ({ db }) => {
     const observation = await db.observations.get(params.id);
     if (!observation) return null;
-    const [category, buurt, events, attachments, me] = await Promise.all([
+    const [category, buurt, events, attachments, me, organisations] = await Promise.all([
       db.observation_categories.get(observation.category_code),
       db.neighbourhoods.get(observation.neighbourhood_code),
       db.observation_events.where('observation_id').equals(observation.id).toArray(),
@@ -34,9 +34,28 @@ export function ObservationDetailPage(): JSX.Element {
         .equals(['observations', observation.id])
         .toArray(),
       user() ? db.profiles.get(user()!.id) : undefined,
+      db.organisations.toArray(),
     ]);
     events.sort((a, b) => a.created_at.localeCompare(b.created_at));
-    return { observation, category, buurt, events, attachments, role: me?.role };
+    // Work can go to the organisations that handle it; tenant organisations give feedback instead.
+    const today = new Date().toISOString().slice(0, 10);
+    const assignable = organisations
+      .filter(
+        (o) => o.kind !== 'huurdersorganisatie' && (!o.active_until || o.active_until > today),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const assigned = organisations.find((o) => o.id === observation.assigned_organisation_id);
+    return {
+      observation,
+      category,
+      buurt,
+      events,
+      attachments,
+      role: me?.role,
+      assignable,
+      assigned,
+      orgName: (id: string | null) => organisations.find((o) => o.id === id)?.name,
+    };
   });
 
   const [alert, setAlert] = createSignal<PlainKey>();
@@ -44,6 +63,7 @@ export function ObservationDetailPage(): JSX.Element {
   const [closing, setClosing] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [comment, setComment] = createSignal('');
+  const [assignTo, setAssignTo] = createSignal<string>();
 
   /** Saves on the device (and asks for a sync); true when it worked. */
   async function write(action: () => Promise<unknown>): Promise<boolean> {
@@ -80,6 +100,18 @@ export function ObservationDetailPage(): JSX.Element {
     if (ok) setClosing(false);
   }
 
+  async function assign(event: SubmitEvent) {
+    event.preventDefault();
+    const d = device();
+    const current = data()?.observation.assigned_organisation_id ?? '';
+    const chosen = assignTo() ?? current;
+    if (!d || chosen === current) return;
+    const ok = await write(() =>
+      updateObservation(d.ctx, params.id, { assigned_organisation_id: chosen || null }),
+    );
+    if (ok) setAssignTo(undefined);
+  }
+
   async function sendComment(event: SubmitEvent) {
     event.preventDefault();
     const d = device();
@@ -114,6 +146,13 @@ export function ObservationDetailPage(): JSX.Element {
             <li>{t('obs.detail.status', { status: t(statusKey(d().observation.status)) })}</li>
             <li>{t('obs.detail.severity', { severity: d().observation.severity })}</li>
             <li>{t('obs.detail.observed', { date: date(d().observation.observed_at) })}</li>
+            <Show when={d().role !== 'huurder'}>
+              <li>
+                {d().assigned
+                  ? t('obs.detail.assigned', { organisation: d().assigned!.name })
+                  : t('obs.detail.unassigned')}
+              </li>
+            </Show>
           </ul>
           <Show when={d().observation.description}>
             <p class="card__text">{d().observation.description}</p>
@@ -166,6 +205,28 @@ export function ObservationDetailPage(): JSX.Element {
             </Show>
           </Show>
 
+          <Show when={d().role && d().role !== 'huurder'}>
+            <form class="form" onSubmit={(e) => void assign(e)}>
+              <div class="field">
+                <label class="field__label" for="obs-assign">
+                  {t('obs.assign.label')}
+                </label>
+                <select
+                  id="obs-assign"
+                  class="field__input"
+                  value={assignTo() ?? d().observation.assigned_organisation_id ?? ''}
+                  onChange={(e) => setAssignTo(e.currentTarget.value)}
+                >
+                  <option value="">{t('obs.assign.nobody')}</option>
+                  <For each={d().assignable}>{(o) => <option value={o.id}>{o.name}</option>}</For>
+                </select>
+              </div>
+              <button type="submit" class="button button--secondary">
+                {t('obs.assign.submit')}
+              </button>
+            </form>
+          </Show>
+
           <h2>{t('obs.detail.history')}</h2>
           <Show when={d().events.length} fallback={<p>{t('obs.detail.noHistory')}</p>}>
             <ol class="timeline">
@@ -181,6 +242,10 @@ export function ObservationDetailPage(): JSX.Element {
                         : t(`obs.event.${e.kind}` as PlainKey)}
                     </strong>{' '}
                     · {date(e.created_at)}
+                    <Show when={e.kind === 'assignment'}>
+                      <br />
+                      {d().orgName(e.assigned_organisation_id) ?? t('obs.assign.nobody')}
+                    </Show>
                     <Show when={e.body}>
                       <br />
                       {e.body}

@@ -147,11 +147,14 @@ async function saves(n: number, warmup: number): Promise<{ api: number[]; raw: n
   return { api, raw: rawTimes };
 }
 
-/** Queues `n` observations (not timed), then times pushOutbox through sync_push. */
+/**
+ * Queues `n` observations (not timed), then times pushOutbox through sync_push (the runner's own
+ * batching unless `batchSize` is given).
+ */
 async function push(
   target: Target,
   n: number,
-  batchSize: number,
+  batchSize?: number,
 ): Promise<Timed & { rejected: number }> {
   const name = `bench-push-${n}`;
   await fresh(name);
@@ -164,7 +167,7 @@ async function push(
     transport,
     clientId: crypto.randomUUID(),
     now: () => new Date(),
-    batchSize,
+    ...(batchSize ? { batchSize } : {}),
   });
   const totalMs = performance.now() - t0;
   ctx.db.close();

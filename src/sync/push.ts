@@ -1,0 +1,199 @@
+import Dexie from 'dexie';
+import type { OutboxEntry, SyncDatabase } from './db.ts';
+import type { RunnerOptions } from './runner.ts';
+import type { PushMutation, PushResult } from './transport.ts';
+
+type Row = Record<string, unknown>;
+
+/**
+ * After a crash or a killed tab, entries that were on their way are sent again: the server skips
+ * what it already applied, so a resend is harmless.
+ */
+export async function recoverOutbox(db: SyncDatabase): Promise<number> {
+  return db.outbox.where('status').equals('sending').modify({ status: 'pending' });
+}
+
+/**
+ * After the server refused a change, the record shows what the server has again: the fields the
+ * change set go back to their earlier values, unless the person changed them once more since.
+ * (The refused change itself stays in the outbox, with its reason.)
+ */
+async function restoreServerValues(db: SyncDatabase, entry: OutboxEntry): Promise<void> {
+  const table = db.table<Row, string>(entry.table);
+  const row = await table.get(entry.record_id);
+  if (!row || !entry.previous) return;
+  const later = await db.outbox
+    .where('[table+record_id]')
+    .equals([entry.table, entry.record_id])
+    .filter((e) => e.seq > entry.seq && e.status !== 'rejected')
+    .toArray();
+  const touchedLater = new Set(later.flatMap((e) => Object.keys(e.values)));
+  const restored: Row = { ...row };
+  for (const [k, v] of Object.entries(entry.previous)) if (!touchedLater.has(k)) restored[k] = v;
+  await table.put(restored);
+}
+
+/** Mutations per sync_push call unless the runner is told otherwise. */
+export const DEFAULT_BATCH = 250;
+/** The largest batch sync_push accepts. */
+export const MAX_BATCH = 500;
+/** A batch stops growing at about this many bytes of JSON, so one request stays small. */
+export const MAX_BATCH_BYTES = 512 * 1024;
+
+function toMutation(e: OutboxEntry): PushMutation {
+  return {
+    id: e.id,
+    table: e.table,
+    op: e.op,
+    record_id: e.record_id,
+    values: e.values,
+    ...(e.base_version !== undefined ? { base_version: e.base_version } : {}),
+  };
+}
+
+/**
+ * Takes the next batch (inside the caller's transaction) and marks it as on its way: the oldest
+ * pending entries, up to `size` of them and about `maxBytes` of JSON (always at least one).
+ */
+async function takeBatch(
+  db: SyncDatabase,
+  size: number,
+  maxBytes: number,
+): Promise<{ entries: OutboxEntry[]; mutations: PushMutation[] }> {
+  const pending = await db.outbox
+    .where('[status+seq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .limit(size)
+    .toArray();
+  const entries: OutboxEntry[] = [];
+  const mutations: PushMutation[] = [];
+  let bytes = 0;
+  for (const e of pending) {
+    const m = toMutation(e);
+    bytes += JSON.stringify(m).length;
+    if (entries.length && bytes > maxBytes) break;
+    entries.push({ ...e, status: 'sending', attempts: e.attempts + 1 });
+    mutations.push(m);
+  }
+  await db.outbox.bulkPut(entries);
+  return { entries, mutations };
+}
+
+interface Outcome {
+  done: string[];
+  keep: OutboxEntry[];
+  applied: number;
+  rejected: number;
+  /** Mutations the server did not answer for: they go back to pending. */
+  unanswered: number;
+}
+
+/** What the server's answer means for each entry of the batch (no I/O). */
+function judge(batch: OutboxEntry[], results: PushResult[]): Outcome {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const out: Outcome = { done: [], keep: [], applied: 0, rejected: 0, unanswered: 0 };
+  for (const entry of batch) {
+    const r = byId.get(entry.id);
+    if (!r) {
+      // The server did not answer for it: try again next round.
+      out.keep.push({ ...entry, status: 'pending' });
+      out.unanswered++;
+    } else if (r.status === 'applied') {
+      out.done.push(entry.id);
+      out.applied++;
+    } else {
+      // Kept, with the reason, for its author to see; it never blocks what comes after.
+      out.keep.push({
+        ...entry,
+        status: 'rejected',
+        error_code: r.code ?? 'rejected',
+        error_message: r.message ?? '',
+      });
+      out.rejected++;
+    }
+  }
+  return out;
+}
+
+/** Records the server's answer for a batch (inside the caller's transaction). */
+async function settle(db: SyncDatabase, outcome: Outcome): Promise<void> {
+  await db.outbox.bulkDelete(outcome.done);
+  await db.outbox.bulkPut(outcome.keep);
+  // Newest first: an older refused change then restores the oldest value of a field.
+  const refused = outcome.keep
+    .filter((e) => e.status === 'rejected' && e.op !== 'insert')
+    .sort((a, b) => b.seq - a.seq);
+  for (const entry of refused) await restoreServerValues(db, entry);
+}
+
+/** The tables a settle and take touch: the outbox, and the records of refused changes. */
+function settleTables(db: SyncDatabase, outcome: Outcome | undefined) {
+  const refused = (outcome?.keep ?? []).filter((e) => e.status === 'rejected' && e.op !== 'insert');
+  return [db.outbox, ...new Set(refused.map((e) => db.table(e.table)))];
+}
+
+/** Puts entries that were marked as on their way back to pending (the push did not happen). */
+async function unmark(db: SyncDatabase, entries: OutboxEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.outbox.bulkUpdate(
+    entries.map((b) => ({ key: b.id, changes: { status: 'pending' as const } })),
+  );
+}
+
+/**
+ * Sends every pending outbox entry, in order, in batches. Returns what the server decided.
+ *
+ * Pipelined, with one push in flight at a time: while batch k is on its way, one transaction
+ * records the answer for batch k−1 and takes (marks as on its way) batch k+1, so batch k+1 leaves
+ * as soon as k's answer is in. Order on the server is kept because k+1 is sent only after k was
+ * answered; a batch whose push fails goes back to pending together with the one taken after it.
+ */
+export async function pushOutbox(
+  opts: RunnerOptions,
+): Promise<{ applied: number; rejected: number }> {
+  const { db, transport, clientId } = opts;
+  const size = Math.min(opts.batchSize ?? DEFAULT_BATCH, MAX_BATCH);
+  const maxBytes = opts.batchBytes ?? MAX_BATCH_BYTES;
+  let applied = 0;
+  let rejected = 0;
+  let batch = await db.transaction('rw', db.outbox, () => takeBatch(db, size, maxBytes));
+  let previous: Outcome | undefined;
+  while (batch.entries.length) {
+    const answer = transport.push(clientId, batch.mutations);
+    const prev = previous;
+    const work = db.transaction('rw', settleTables(db, prev), async () => {
+      if (prev) await settle(db, prev);
+      return takeBatch(db, size, maxBytes);
+    });
+    // Both finish before anything else happens: never a second push while one is in flight.
+    const [sent, taken] = await Promise.allSettled([answer, work]);
+    if (sent.status === 'rejected') {
+      await unmark(db, [
+        ...batch.entries,
+        ...(taken.status === 'fulfilled' ? taken.value.entries : []),
+      ]);
+      throw sent.reason;
+    }
+    if (taken.status === 'rejected') {
+      // The answers are not recorded: these entries stay "sending" and are sent again after
+      // recoverOutbox; the server answers them from its record, without applying them twice.
+      throw taken.reason;
+    }
+    previous = judge(batch.entries, sent.value);
+    applied += previous.applied;
+    rejected += previous.rejected;
+    batch = taken.value;
+    if (previous.unanswered) {
+      await db.transaction('rw', settleTables(db, previous), async () => {
+        await settle(db, previous!);
+        await unmark(db, batch.entries);
+      });
+      return { applied, rejected };
+    }
+  }
+  if (previous) {
+    const last = previous;
+    await db.transaction('rw', settleTables(db, last), () => settle(db, last));
+  }
+  return { applied, rejected };
+}
