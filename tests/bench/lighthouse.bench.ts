@@ -295,7 +295,7 @@ function report(target: Target, lhr: Result, runs: number, load: number): BenchR
     },
     {
       name: `lighthouse-${target.name}-cls`,
-      unit: 'score',
+      unit: 'unitless',
       value: Number(metric('cumulative-layout-shift').toFixed(3)),
       note: where,
     },
