@@ -6,12 +6,17 @@ import './app/styles.css';
 import { language } from './lib/i18n/index.ts';
 import { createAuthPort } from './platform/auth.ts';
 import { createPrivacyApi } from './platform/privacy-api.ts';
-import { createSupabase, readSupabaseConfig } from './platform/supabase.ts';
+import { once, painted } from './platform/startup.ts';
+import { readSupabaseConfig } from './platform/supabase.ts';
 import { registerServiceWorker } from './platform/sw.ts';
-import { startDeviceSync } from './platform/sync.ts';
 import type { StartSync } from './features/sync/index.ts';
 import { providePrivacyApi } from './features/privacy/index.ts';
 
+/**
+ * The first screen (login, or home when a session is stored) renders from a small core. Right
+ * after its first paint, dynamic imports load supabase-js (the auth port subscribes to it) and,
+ * for a signed-in person, Dexie and the sync runner; the service worker registers then too.
+ */
 function start(): JSX.Element {
   const config = readSupabaseConfig(import.meta.env);
   // A misconfigured build registers no service worker, so a fixed deployment is picked up at
@@ -19,12 +24,20 @@ function start(): JSX.Element {
   if (!config.ok) return <ConfigError missing={config.missing} />;
   // Created here, not inline in the JSX: Solid turns props into getters, so an inline call
   // would run again on every read.
-  const supabase = createSupabase(config.config);
+  const supabase = once(() =>
+    import('./platform/supabase-client.ts').then((m) => m.createSupabase(config.config)),
+  );
   const auth = createAuthPort(supabase);
   providePrivacyApi(createPrivacyApi(supabase));
   const serviceWorker = registerServiceWorker();
-  const startSync: StartSync = (userId, onVersionChange) =>
-    startDeviceSync(supabase, userId, onVersionChange);
+  const startSync: StartSync = async (userId, onVersionChange) => {
+    await painted();
+    const [client, { startDeviceSync }] = await Promise.all([
+      supabase(),
+      import('./platform/sync.ts'),
+    ]);
+    return startDeviceSync(client, userId, onVersionChange);
+  };
   return <App auth={auth} serviceWorker={serviceWorker} startSync={startSync} />;
 }
 

@@ -1,6 +1,5 @@
 import { Router, type RouteDefinition, type RouteSectionProps } from '@solidjs/router';
-import { QueryClientProvider } from '@tanstack/solid-query';
-import type { JSX } from 'solid-js';
+import { lazy, type JSX } from 'solid-js';
 import { authRoutes, RequireSession, SessionProvider } from '../features/auth/index.ts';
 import { accessibilityRoutes } from '../features/accessibility/index.ts';
 import { gardenRoutes } from '../features/gardens/index.ts';
@@ -14,8 +13,13 @@ import { walkRoutes } from '../features/walks/index.ts';
 import type { AuthPort } from '../platform/auth.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
 import { NotFound } from './NotFound.tsx';
-import { makeQueryClient } from './queryClient.ts';
 import { Shell } from './Shell.tsx';
+
+/**
+ * TanStack Query for every screen but the first ones (login, home): a lazy layout, so its code
+ * loads with the first screen that may use it (useQuery needs this provider above it).
+ */
+const QueryLayer = lazy(async () => ({ default: (await import('./QueryLayer.tsx')).QueryLayer }));
 
 const routes: RouteDefinition[] = [
   ...authRoutes,
@@ -25,14 +29,20 @@ const routes: RouteDefinition[] = [
     component: RequireSession,
     children: [
       ...homeRoutes,
-      ...observationRoutes,
-      ...accessibilityRoutes,
-      ...gardenRoutes,
-      ...gradeRoutes,
-      ...walkRoutes,
-      ...neighbourhoodRoutes,
-      ...privacyRoutes,
-      ...syncRoutes,
+      {
+        path: '/',
+        component: QueryLayer,
+        children: [
+          ...observationRoutes,
+          ...accessibilityRoutes,
+          ...gardenRoutes,
+          ...gradeRoutes,
+          ...walkRoutes,
+          ...neighbourhoodRoutes,
+          ...privacyRoutes,
+          ...syncRoutes,
+        ],
+      },
     ],
   },
   { path: '*404', component: NotFound },
@@ -46,20 +56,17 @@ interface AppProps {
 
 /** The app's providers and routes; everything platform-specific comes in through props. */
 export function App(props: AppProps): JSX.Element {
-  const queryClient = makeQueryClient();
   const Root = (section: RouteSectionProps) => (
     <Shell serviceWorker={props.serviceWorker}>{section.children}</Shell>
   );
   return (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider auth={props.auth}>
-        <SyncProvider start={props.startSync}>
-          {/* explicitLinks: only <A> is routed, so plain links such as the skip link stay native. */}
-          <Router root={Root} explicitLinks>
-            {routes}
-          </Router>
-        </SyncProvider>
-      </SessionProvider>
-    </QueryClientProvider>
+    <SessionProvider auth={props.auth}>
+      <SyncProvider start={props.startSync}>
+        {/* explicitLinks: only <A> is routed, so plain links such as the skip link stay native. */}
+        <Router root={Root} explicitLinks>
+          {routes}
+        </Router>
+      </SyncProvider>
+    </SessionProvider>
   );
 }

@@ -7,6 +7,7 @@ import {
   type SessionUser,
 } from './auth-rules.ts';
 import { isOnline } from './network.ts';
+import { painted } from './startup.ts';
 import { AUTH_STORAGE_KEY } from './supabase.ts';
 
 export type { AuthFailure, SessionUser } from './auth-rules.ts';
@@ -26,8 +27,12 @@ export interface AuthPort {
   signOut(): Promise<AuthOutcome>;
 }
 
-/** Wraps a supabase-js client as the app's `AuthPort`. */
-export function createAuthPort(client: SupabaseClient): AuthPort {
+/**
+ * Wraps a supabase-js client as the app's `AuthPort`. The client comes from `loadClient`, which
+ * may load supabase-js on first use: only `currentUser` is needed for the first paint, and it
+ * reads the stored session directly, so the first screen does not wait for supabase-js.
+ */
+export function createAuthPort(loadClient: () => Promise<SupabaseClient>): AuthPort {
   const storedUser = (): SessionUser | null => {
     try {
       return parseStoredSession(globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? null);
@@ -38,12 +43,12 @@ export function createAuthPort(client: SupabaseClient): AuthPort {
 
   async function run(
     operation: AuthOperation,
-    action: () => Promise<{ error: AuthError | null }>,
+    action: (client: SupabaseClient) => Promise<{ error: AuthError | null }>,
   ): Promise<AuthOutcome> {
     // Fail fast offline: auth-js would otherwise retry a token refresh for up to ~30 s first.
     if (!isOnline()) return { ok: false, failure: 'offline' };
     try {
-      const { error } = await action();
+      const { error } = await action(await loadClient());
       if (!error) return { ok: true };
       const failure = classifyAuthError(operation, error, isOnline());
       return failure ? { ok: false, failure } : { ok: true };
@@ -56,24 +61,41 @@ export function createAuthPort(client: SupabaseClient): AuthPort {
   return {
     currentUser: storedUser,
     onChange(listener) {
-      const { data } = client.auth.onAuthStateChange((_event, session) => {
-        // With no network and an expired access token, auth-js reports no session but keeps
-        // it stored for a later refresh. The device is still signed in as that user: keep the
-        // shell (and, later, the offline work) available instead of showing the login screen.
-        listener(session ? toSessionUser(session.user) : storedUser());
-      });
-      return () => data.subscription.unsubscribe();
+      let unsubscribe: (() => void) | undefined;
+      let stopped = false;
+      const subscribe = (client: SupabaseClient) => {
+        if (stopped) return;
+        const { data } = client.auth.onAuthStateChange((_event, session) => {
+          // With no network and an expired access token, auth-js reports no session but keeps
+          // it stored for a later refresh. The device is still signed in as that user: keep the
+          // shell (and, later, the offline work) available instead of showing the login screen.
+          listener(session ? toSessionUser(session.user) : storedUser());
+        });
+        unsubscribe = () => data.subscription.unsubscribe();
+      };
+      const load = () =>
+        loadClient().then(subscribe, (e: unknown) => {
+          // Only without network and without the precache; try again when it comes back.
+          console.error('Loading Supabase Auth failed', e);
+          globalThis.addEventListener?.('online', () => void load(), { once: true });
+        });
+      // Not before the first paint: the first screen only needs `currentUser`.
+      void painted().then(load);
+      return () => {
+        stopped = true;
+        unsubscribe?.();
+      };
     },
     signInWithPassword: (email, password) =>
-      run('password', () => client.auth.signInWithPassword({ email, password })),
+      run('password', (client) => client.auth.signInWithPassword({ email, password })),
     requestCode: (email) =>
-      run('request-code', () =>
+      run('request-code', (client) =>
         client.auth.signInWithOtp({ email, options: { shouldCreateUser: false } }),
       ),
     verifyCode: (email, code) =>
-      run('verify-code', () => client.auth.verifyOtp({ email, token: code, type: 'email' })),
+      run('verify-code', (client) => client.auth.verifyOtp({ email, token: code, type: 'email' })),
     // Only this device's session; other devices of the same person stay signed in.
-    signOut: () => run('sign-out', () => client.auth.signOut({ scope: 'local' })),
+    signOut: () => run('sign-out', (client) => client.auth.signOut({ scope: 'local' })),
   };
 }
 

@@ -15,10 +15,14 @@ function check<T>(result: { data: T; error: Failure }): T {
   return result.data;
 }
 
-/** The privacy screens' server calls: the audit log (RLS: the municipality's own) and the DSR RPCs. */
-export function createPrivacyApi(client: SupabaseClient<Database>): PrivacyApi {
+/**
+ * The privacy screens' server calls: the audit log (RLS: the municipality's own) and the DSR RPCs.
+ * The client loads after the first paint (`loadClient`), so nothing here runs before it is needed.
+ */
+export function createPrivacyApi(loadClient: () => Promise<SupabaseClient<Database>>): PrivacyApi {
   return {
     async auditEntries(q: AuditQuery): Promise<AuditEntry[]> {
+      const client = await loadClient();
       let query = client
         .from('audit_log')
         .select(
@@ -32,6 +36,7 @@ export function createPrivacyApi(client: SupabaseClient<Database>): PrivacyApi {
       return check(await query) as AuditEntry[];
     },
     async people(): Promise<Person[]> {
+      const client = await loadClient();
       const rows = check(
         await client
           .from('profiles')
@@ -52,9 +57,11 @@ export function createPrivacyApi(client: SupabaseClient<Database>): PrivacyApi {
       }));
     },
     async exportPerson(id: string): Promise<unknown> {
+      const client = await loadClient();
       return check(await client.rpc('dsr_export', { person: id }));
     },
     async erasePerson(id: string): Promise<Record<string, unknown>> {
+      const client = await loadClient();
       return check(await client.rpc('dsr_erase', { person: id })) as Record<string, unknown>;
     },
   };

@@ -1,5 +1,7 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../lib/database.types.ts';
+/**
+ * The Supabase settings of the build. Deliberately free of supabase-js: the first screen reads
+ * these before the client (55 KB gzip) is loaded, see `supabase-client.ts`.
+ */
 
 /** Where the app finds its Supabase project. */
 export interface SupabaseConfig {
@@ -37,21 +39,8 @@ function isHttpUrl(value: string): boolean {
 
 /**
  * The localStorage key under which supabase-js keeps the session. Named explicitly (instead of
- * the default derived from the project URL) because `auth.ts` reads it to keep showing the
- * signed-in shell while offline.
+ * the default derived from the project URL) because `auth.ts` reads it synchronously: to decide
+ * the first screen before supabase-js is loaded, and to keep showing the signed-in shell while
+ * offline.
  */
 export const AUTH_STORAGE_KEY = 'buurtpeil.auth';
-
-/** Creates the app's one Supabase client. */
-export function createSupabase(config: SupabaseConfig): SupabaseClient<Database> {
-  return createClient<Database>(config.url, config.anonKey, {
-    auth: {
-      storageKey: AUTH_STORAGE_KEY,
-      storage: globalThis.localStorage,
-      persistSession: true,
-      autoRefreshToken: true,
-      // Sign-in is by password or a typed code; no magic links land on our URLs.
-      detectSessionInUrl: false,
-    },
-  });
-}

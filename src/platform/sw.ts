@@ -1,5 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
+import { whenPainted } from './startup.ts';
 
 export interface ServiceWorkerControl {
   /** True when a new version is installed and waiting for the user's go-ahead. */
@@ -24,22 +25,32 @@ export function registerServiceWorker(): ServiceWorkerControl {
     return { pendingUpdate, applyUpdate: () => undefined };
   }
 
-  const wb = new Workbox('/sw.js', { scope: '/' });
-  // Also fires right after register() when a version was already waiting from an earlier visit.
-  wb.addEventListener('waiting', () => setPendingUpdate(true));
-  wb.register()
-    .then((registration) => {
-      if (!registration) return;
-      setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
-    })
-    .catch((e: unknown) => console.warn('Service worker registration failed', e));
+  // workbox-window loads after the first paint (`whenPainted`): registering the worker is not
+  // needed to show the first screen, and would compete with it for the network.
+  let wb: Workbox | undefined;
+  whenPainted(() => {
+    import('workbox-window')
+      .then(({ Workbox }) => {
+        wb = new Workbox('/sw.js', { scope: '/' });
+        // Also fires right after register() when a version was already waiting from an earlier
+        // visit.
+        wb.addEventListener('waiting', () => setPendingUpdate(true));
+        return wb.register();
+      })
+      .then((registration) => {
+        if (!registration) return;
+        setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+      })
+      .catch((e: unknown) => console.warn('Service worker registration failed', e));
+  });
 
   return {
     pendingUpdate,
     applyUpdate() {
+      // Only offered once `wb` saw a waiting worker, so it is there.
       // Reload only once the new worker controls the page, so the reload gets the new files.
-      wb.addEventListener('controlling', () => window.location.reload());
-      wb.messageSkipWaiting();
+      wb?.addEventListener('controlling', () => window.location.reload());
+      wb?.messageSkipWaiting();
     },
   };
 }

@@ -89,7 +89,9 @@ export async function startDeviceSync(
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
   navigator.serviceWorker?.addEventListener('message', onMessage);
-  void registerBackgroundSync();
+  // Online, Chromium fires a fresh Background Sync registration at once, and its message would
+  // only run the start round a second time; offline, it wakes us when the network is back.
+  if (!isOnline()) void registerBackgroundSync();
   void scheduler.trigger('start');
   // Read once while online, so the grade screen knows the person's buurten offline later.
   void myNeighbourhoods(client, db, userId);

@@ -8,12 +8,13 @@ import path from 'node:path';
 import { bundleSize } from './bundle.bench.ts';
 import { forms } from './forms.bench.ts';
 import { withRatio, type BenchResult, type Benchmark } from './harness.ts';
+import { lighthouseBench } from './lighthouse.bench.ts';
 import { mapBench } from './map.bench.ts';
 import { progress } from './progress.bench.ts';
 import { stackStart } from './stack-start.bench.ts';
 import { sync } from './sync.bench.ts';
 
-const ALL: Benchmark[] = [bundleSize, stackStart, progress, sync, mapBench, forms];
+const ALL: Benchmark[] = [bundleSize, stackStart, progress, sync, mapBench, forms, lighthouseBench];
 
 const only = process.argv.slice(2);
 const selected = only.length ? ALL.filter((b) => only.includes(b.name)) : ALL;

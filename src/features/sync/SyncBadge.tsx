@@ -8,7 +8,16 @@ import { syncPath } from './paths.ts';
 export function SyncBadge(): JSX.Element {
   const { status } = useSync();
   return (
-    <Show when={status()}>
+    <Show
+      when={status()}
+      fallback={
+        // Holds the badge's place while the device data opens (just after the first paint), so
+        // the header does not wrap and push the page down when the status arrives.
+        <span class="sync-badge-placeholder" aria-hidden="true">
+          {t('sync.badge.synced')}
+        </span>
+      }
+    >
       {(s) => (
         <A
           href={syncPath}

@@ -10,7 +10,7 @@ import {
   type JSX,
 } from 'solid-js';
 import type { DeviceSync } from '../../platform/sync.ts';
-import { watchSyncStatus, type SyncStatus } from '../../sync/status.ts';
+import type { SyncStatus } from '../../sync/status.ts';
 import { useSession } from '../auth/index.ts';
 
 /** Starts syncing a user's device data (src/platform/sync.ts in the app, a fake in tests). */
@@ -43,7 +43,11 @@ export function SyncProvider(props: { start: StartSync; children: JSX.Element })
         let cancelled = false;
         let stopWatching: (() => void) | undefined;
         let opened: DeviceSync | undefined;
-        void start(userId, () => setReloadNeeded(true)).then((d) => {
+        // status.ts brings Dexie; like `start`, it loads after the first screen (dynamic import).
+        void Promise.all([
+          start(userId, () => setReloadNeeded(true)),
+          import('../../sync/status.ts'),
+        ]).then(([d, { watchSyncStatus }]) => {
           if (cancelled) return d.stop();
           opened = d;
           setDevice(d);

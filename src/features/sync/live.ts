@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 
 /**
@@ -15,11 +14,22 @@ export function createLiveQuery<S, T>(
     on(source, (s) => {
       setValue(undefined);
       if (s === undefined) return;
-      const sub = liveQuery(() => query(s)).subscribe({
-        next: (v) => setValue(() => v),
-        error: (e: unknown) => console.error('live query failed', e),
+      let sub: { unsubscribe(): void } | undefined;
+      let stopped = false;
+      // A dynamic import keeps Dexie out of the first screen's JavaScript (this module is part of
+      // the sync feature's public surface, which the shell imports). A source exists only once
+      // the device database is open, so Dexie is already loaded and this resolves at once.
+      void import('dexie').then(({ liveQuery }) => {
+        if (stopped) return;
+        sub = liveQuery(() => query(s)).subscribe({
+          next: (v) => setValue(() => v),
+          error: (e: unknown) => console.error('live query failed', e),
+        });
       });
-      onCleanup(() => sub.unsubscribe());
+      onCleanup(() => {
+        stopped = true;
+        sub?.unsubscribe();
+      });
     }),
   );
   return value;
