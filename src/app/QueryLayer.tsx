@@ -1,6 +1,7 @@
 import type { RouteSectionProps } from '@solidjs/router';
 import { QueryClientProvider } from '@tanstack/solid-query';
-import type { JSX } from 'solid-js';
+import { createEffect, type JSX } from 'solid-js';
+import { useSession } from '../features/auth/index.ts';
 import { makeQueryClient } from './queryClient.ts';
 
 /**
@@ -8,11 +9,22 @@ import { makeQueryClient } from './queryClient.ts';
  * (this layer unmounts when the person goes back to the home screen).
  */
 const queryClient = makeQueryClient();
+/** Whose server reads the cache holds: another person on the same phone starts empty. */
+let cacheOwner: string | undefined;
 
 /**
  * Provides TanStack Query to the screens after the first one. A lazy route layout (App.tsx), so
  * TanStack Query (10 KB gzip) stays out of the first screen's JavaScript.
  */
 export function QueryLayer(props: RouteSectionProps): JSX.Element {
+  const { user } = useSession();
+  // Server figures depend on who asks (roles, small-count suppression for tenants): never show
+  // one person's cached answers to the next one who signs in on this page.
+  createEffect(() => {
+    const id = user()?.id;
+    if (id === cacheOwner) return;
+    queryClient.clear();
+    cacheOwner = id;
+  });
   return <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>;
 }

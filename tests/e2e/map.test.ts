@@ -9,6 +9,8 @@ import {
   snapshot,
   waitForServiceWorker,
 } from '../support/e2e.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { HomePage } from './pages/HomePage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { MapPage, NeighbourhoodPage } from './pages/MapPages.ts';
 
@@ -160,6 +162,37 @@ describe('neighbourhood map', () => {
     await expect.poll(() => area.figure('Opgelost').textContent()).toBe('Minder dan 5');
     expect(await area.figure('Tijd tot oplossen (middelste)').textContent()).toBe('Geen cijfer');
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test("the next person signing in on the same page never gets the previous one's server figures", async () => {
+    const { rows } = await db.query<{ code: string; name: string; n: number }>(
+      `select n.code, n.name, count(o.id)::int as n from neighbourhoods n
+       join observations o on o.neighbourhood_code = n.code and o.status = 'opgelost' and o.deleted_at is null
+       where n.wijk_code = 'WK011850' group by 1, 2 having count(o.id) between 1 and 4 order by 1 limit 1`,
+    );
+    const { name, n } = rows[0]!;
+    const { context, page, problems } = await openPhone(browser);
+    await noTiles(page);
+    const area = new NeighbourhoodPage(page);
+    const openInApp = async () => {
+      // Through the app's own links: a page load would start with an empty cache anyway.
+      await new AppShell(page).brand.click();
+      await new HomePage(page).tiles.filter({ hasText: 'Buurten' }).click();
+      await new MapPage(page).list.getByRole('link', { name, exact: true }).click();
+      await area.heading(name).waitFor();
+      await area.keyFigures.waitFor();
+    };
+    await logIn(page, 'gemeente');
+    await openInApp();
+    // The municipality sees the small count itself (from the server: it is online).
+    await expect.poll(() => area.figure('Opgelost').textContent()).toBe(String(n));
+    await new AppShell(page).signOut();
+    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await openInApp();
+    await expect.poll(() => area.figure('Opgelost').textContent()).toBe('Minder dan 5');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -113,18 +113,21 @@ function createServerRows(
   periods: Accessor<Period[] | undefined>,
 ): Accessor<ProgressRow[][] | undefined> {
   const { device } = useSync();
+  const { user } = useSession();
   const client = useQueryClient();
   const [rows] = createResource(
     () => {
       const d = device();
       const p = periods();
-      return d && p ? { d, p } : undefined;
+      const who = user()?.id;
+      return d && p && who ? { d, p, who } : undefined;
     },
-    ({ d, p }) =>
+    ({ d, p, who }) =>
       Promise.all(
         p.map((period) =>
           client.fetchQuery({
-            queryKey: ['neighbourhood_progress', period],
+            // Keyed by person too: the answer depends on who asks.
+            queryKey: ['neighbourhood_progress', who, period],
             queryFn: async () => {
               const { data, error } = await d.rpc(
                 'neighbourhood_progress',
