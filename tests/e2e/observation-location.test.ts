@@ -134,6 +134,17 @@ describe('where an observation is', () => {
     await page.getByRole('button', { name: 'Aanwijzen op de kaart' }).click();
     const map = page.getByRole('application', { name: 'Kaart om de plek aan te wijzen' });
     await map.focus();
+    // Zoomed far out, a tap outside the municipality is refused and leaves no pin behind.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('-');
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(400);
+    const box = (await map.boundingBox())!;
+    await page.touchscreen.tap(box.x + 12, box.y + box.height - 12);
+    await page.getByText('Deze plek ligt buiten de gemeente Hoogeveen.').waitFor();
+    await expect.poll(() => page.locator('.pin-map__pin').count()).toBe(0);
+    await map.focus();
     await page.keyboard.press('Enter');
     await form.locationStatus
       .filter({ hasText: 'Je hebt de plek op de kaart aangewezen' })

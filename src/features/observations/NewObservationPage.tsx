@@ -190,14 +190,19 @@ export function NewObservationPage(): JSX.Element {
   }
 
   /** A point from the map or an address: the buurt follows from it, as with GPS. */
-  async function placeAt(point: LonLat, source: 'map' | 'address', address?: string) {
+  async function placeAt(
+    point: LonLat,
+    source: 'map' | 'address',
+    address?: string,
+  ): Promise<boolean> {
     const found = buurtAt(point, await loadBuurten());
     if (!found) {
       setLocationNote('obs.location.outside');
-      return;
+      return false;
     }
     setLocationNote(undefined);
     setPlace({ point, accuracy: null, buurt: found.code, source, ...(address ? { address } : {}) });
+    return true;
   }
 
   async function findAddress() {
@@ -429,7 +434,7 @@ export function NewObservationPage(): JSX.Element {
               <p class="field__hint" id="obs-map-hint">
                 {t('obs.map.hint')}
               </p>
-              <PinMap point={place()?.point} onPick={(p) => void placeAt(p, 'map')} />
+              <PinMap point={place()?.point} onPick={(p) => placeAt(p, 'map')} />
             </Show>
           </div>
 

@@ -12,11 +12,19 @@ const HOOGEVEEN: LonLat = { lon: 6.47908, lat: 52.72469 };
  */
 export function PinMap(props: {
   point: LonLat | undefined;
-  onPick: (p: LonLat) => void;
+  /** False when the place is refused (outside the municipality): the pin goes back. */
+  onPick: (p: LonLat) => Promise<boolean>;
 }): JSX.Element {
   let element!: HTMLDivElement;
   let handle: PinMapHandle | undefined;
   let alive = true;
+  /** The place the form holds, kept by the effect below. */
+  let held: LonLat | undefined;
+  /** A refused point: the pin returns to the place the form holds (or goes). */
+  const putBack = () => {
+    if (held) handle?.show(held);
+    else handle?.clear();
+  };
   onMount(async () => {
     const { createPinMap } = await import('./pinMap.ts');
     if (!alive) return;
@@ -30,13 +38,13 @@ export function PinMap(props: {
         zoomIn: t('obs.map.zoomIn'),
         zoomOut: t('obs.map.zoomOut'),
       },
-      onPick: (p) => props.onPick(p),
+      onPick: (p) => void props.onPick(p).then((ok) => ok || putBack()),
     });
     if (props.point) handle.show(props.point);
   });
   createEffect(() => {
-    const p = props.point;
-    if (p) handle?.show(p);
+    held = props.point;
+    if (held) handle?.show(held);
   });
   onCleanup(() => {
     alive = false;

@@ -20,6 +20,8 @@ export interface PinMapOptions {
 export interface PinMap {
   /** Shows a point chosen elsewhere (GPS, an address) without reporting it back. */
   show(point: LonLat): void;
+  /** No place (yet): the pin goes. */
+  clear(): void;
   destroy(): void;
 }
 
@@ -64,6 +66,10 @@ export function createPinMap(options: PinMapOptions): PinMap {
       if (marker?.getLatLng().equals(at)) return;
       put(at);
       map.panTo(at);
+    },
+    clear() {
+      marker?.remove();
+      marker = undefined;
     },
     destroy() {
       options.element.removeEventListener('keydown', onKey);
