@@ -233,6 +233,82 @@ export type Database = {
         }
         Relationships: []
       }
+      garden_project_events: {
+        Row: {
+          _seq: number
+          _txid: unknown
+          author_role: string | null
+          body: string
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          garden_project_id: string
+          id: string
+          kind: string
+          municipality_code: string
+          organisation_id: string | null
+          rating: number | null
+          thumb: number | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          _seq?: number
+          _txid?: unknown
+          author_role?: string | null
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          garden_project_id: string
+          id: string
+          kind: string
+          municipality_code?: string
+          organisation_id?: string | null
+          rating?: number | null
+          thumb?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          _seq?: number
+          _txid?: unknown
+          author_role?: string | null
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          garden_project_id?: string
+          id?: string
+          kind?: string
+          municipality_code?: string
+          organisation_id?: string | null
+          rating?: number | null
+          thumb?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "garden_project_events_garden_project_id_fkey"
+            columns: ["garden_project_id"]
+            referencedRelation: "garden_projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "garden_project_events_municipality_code_fkey"
+            columns: ["municipality_code"]
+            referencedRelation: "municipalities"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "garden_project_events_organisation_id_fkey"
+            columns: ["organisation_id"]
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       garden_projects: {
         Row: {
           _seq: number

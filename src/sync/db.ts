@@ -16,6 +16,7 @@ export const SYNCED_TABLES = [
   'walk_participants',
   'targets',
   'attachments',
+  'garden_project_events',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -30,6 +31,7 @@ export const WRITABLE_TABLES = [
   'walk_participants',
   'attachments',
   'targets',
+  'garden_project_events',
 ] as const satisfies readonly SyncedTable[];
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 
@@ -98,6 +100,7 @@ export type SyncDatabase = Dexie & {
   walk_participants: EntityTable<LocalRow<'walk_participants'>, 'id'>;
   targets: EntityTable<LocalRow<'targets'>, 'id'>;
   attachments: EntityTable<LocalRow<'attachments'>, 'id'>;
+  garden_project_events: EntityTable<LocalRow<'garden_project_events'>, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   photos: EntityTable<PhotoBlob, 'id'>;
   sync_state: EntityTable<SyncStateEntry, 'key'>;
@@ -130,6 +133,10 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     outbox: 'id, status, seq, [status+seq], [table+record_id]',
     photos: 'id, uploaded',
     sync_state: 'key',
+  },
+  // Reactions to garden projects (tenant feedback, professionals' comments).
+  2: {
+    garden_project_events: 'id, garden_project_id',
   },
 };
 

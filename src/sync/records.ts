@@ -130,6 +130,31 @@ export async function updateGarden(
   );
 }
 
+/** A reaction to a garden project: a tenant's feedback, or a professional's comment. */
+export interface GardenFeedbackInput {
+  garden_project_id: string;
+  kind: 'feedback' | 'comment';
+  /** A few words (at most 2000 characters); required for a comment. */
+  body: string;
+  /** Feedback needs a thumb, a grade, or both. */
+  thumb?: -1 | 1 | null;
+  rating?: number | null;
+}
+
+/**
+ * Saves a reaction to a garden project with its outbox entry in one transaction. Reactions are
+ * append-only: each one is a new row. The server stamps author, role and organisation.
+ */
+export function addGardenFeedback(ctx: WriteContext, input: GardenFeedbackInput): Promise<string> {
+  return insertRecord(ctx, 'garden_project_events', {
+    garden_project_id: input.garden_project_id,
+    kind: input.kind,
+    body: input.body.trim(),
+    thumb: input.thumb ?? null,
+    rating: input.rating ?? null,
+  });
+}
+
 export type GradeTheme = 'schoon' | 'heel' | 'veilig' | 'groen' | 'samen';
 
 /** A tenant's grades for one buurt and quarter: 1–10 per theme they chose to grade. */

@@ -170,6 +170,14 @@ async function applyMoves(
           .equals(['observations', id])
           .delete();
       }
+      if (table === 'garden_projects') {
+        // A tenant's own reactions go with the project; unsent ones stay until they are sent.
+        await db.garden_project_events
+          .where('garden_project_id')
+          .equals(id)
+          .filter((e) => !keep.has(`garden_project_events:${e.id}`))
+          .delete();
+      }
     }
   });
 }

@@ -82,6 +82,27 @@ const RULES: Partial<Record<WritableTable, Rule[]>> = {
       (v) => v.rating == null || (isInt(v.rating) && between(v.rating, 1, 5)),
     ),
   ],
+  garden_project_events: [
+    rule('garden_project_id', 'required', (v) => typeof v.garden_project_id === 'string'),
+    rule('kind', 'event_kind', (v) => v.kind === 'feedback' || v.kind === 'comment'),
+    rule('body', 'body_too_long', (v) => textUpTo(v.body, 2000)),
+    rule(
+      'body',
+      'comment_empty',
+      (v) => v.kind !== 'comment' || (typeof v.body === 'string' && v.body.trim() !== ''),
+    ),
+    rule('thumb', 'thumb_value', (v) => v.thumb == null || v.thumb === 1 || v.thumb === -1),
+    rule(
+      'rating',
+      'feedback_needs_rating',
+      (v) => v.kind !== 'feedback' || v.rating != null || v.thumb != null,
+    ),
+    rule(
+      'rating',
+      'rating_range',
+      (v) => v.rating == null || (isInt(v.rating) && between(v.rating, 1, 5)),
+    ),
+  ],
   neighbourhood_grades: [
     rule('grade', 'grade_range', (v) => isInt(v.grade) && between(v.grade, 1, 10)),
     rule('quarter', 'quarter_range', (v) => isInt(v.quarter) && between(v.quarter, 1, 4)),

@@ -11,7 +11,7 @@ import {
   snapshot,
   waitForServiceWorker,
 } from '../support/e2e.ts';
-import { GardenFormPage, GardenListPage } from './pages/GardenPages.ts';
+import { GardenDetailPage, GardenFormPage, GardenListPage } from './pages/GardenPages.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
 const stack = inject('stack');
@@ -163,6 +163,9 @@ describe('green-garden projects', () => {
 
     // A step forward on the saved project; two steps at once is not offered.
     await list.card(title).getByRole('link', { name: title }).click();
+    const detail = new GardenDetailPage(page);
+    await detail.heading(title).waitFor();
+    await detail.editLink.click();
     await form.heading.waitFor();
     await expect.poll(() => form.title.inputValue()).toBe(title);
     expect(await form.status.locator('option').allTextContents()).toEqual([

@@ -133,6 +133,13 @@ const MATRIX: Record<string, Record<Op, Cells>> = {
     update:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   OK,      OK],
     delete:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   HIDDEN,  HIDDEN],
   },
+  // Tenants read only their own reactions: the target is another tenant's.
+  garden_project_events: {
+    select:                 [GRANT,   HIDDEN,   HIDDEN,  OK,       OK,      OK],
+    insert:                 [GRANT,   RLS,      OK,      OK,       OK,      OK],
+    update:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   HIDDEN,  HIDDEN],
+    delete:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   HIDDEN,  HIDDEN],
+  },
   accessibility_checks: {
     select:                 [GRANT,   HIDDEN,   HIDDEN,  HIDDEN,   OK,      OK],
     insert:                 [GRANT,   NO_CORP,  RLS,     OK,       OK,      OK],
@@ -448,6 +455,44 @@ const TABLES: Record<string, TableSpec> = {
       db.insert('garden_projects', { ...gardenRow(PLACE.pesse), created_by: USER.woonconcept }),
     insert: async () => byId(gardenRow(PLACE.centrum)),
     patch: () => ({ households: 7 }),
+  },
+  garden_project_events: {
+    target: "another wijk 50 tenant's feedback on a Woonconcept garden project in Centrum",
+    inserted: 'a comment on such a project (the tenant: feedback with a thumb)',
+    fixture: async () => {
+      const garden = await db.insert('garden_projects', {
+        ...gardenRow(PLACE.centrum),
+        created_by: USER.woonconcept,
+      });
+      const other = await db.user({
+        role: 'huurder',
+        organisationId: ORG.shdh,
+        neighbourhoods: ['WK011850'],
+      });
+      return db.insert('garden_project_events', {
+        id: randomUUID(),
+        garden_project_id: garden.id,
+        kind: 'feedback',
+        thumb: 1,
+        rating: 4,
+        body: 'Mooi!',
+        created_by: other,
+        author_role: 'huurder',
+        organisation_id: ORG.shdh,
+      });
+    },
+    insert: async (actor) => {
+      const garden = await db.insert('garden_projects', {
+        ...gardenRow(PLACE.centrum),
+        created_by: USER.woonconcept,
+      });
+      const what =
+        actor.name === 'huurder'
+          ? { kind: 'feedback', thumb: 1, body: 'Dank!' }
+          : { kind: 'comment', body: 'Reactie' };
+      return byId({ id: randomUUID(), garden_project_id: garden.id, ...what });
+    },
+    patch: () => ({ body: 'Gewijzigd' }),
   },
   accessibility_checks: {
     target: 'a Woonconcept accessibility check in Pesse',
@@ -1134,6 +1179,7 @@ describe('history is never rewritten', () => {
     expect(synced.map((r) => r.table)).toEqual([
       'accessibility_checks',
       'attachments',
+      'garden_project_events',
       'garden_projects',
       'neighbourhood_grades',
       'neighbourhoods',

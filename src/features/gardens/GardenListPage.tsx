@@ -55,14 +55,9 @@ export function GardenListPage(): JSX.Element {
           <For each={data()?.rows}>
             {(g) => (
               <li class="card">
-                <Show
-                  when={data()?.role !== 'huurder'}
-                  fallback={<span class="card__title">{g.title}</span>}
-                >
-                  <A class="card__title" href={gardenPaths.edit(g.id)}>
-                    {g.title}
-                  </A>
-                </Show>
+                <A class="card__title" href={gardenPaths.detail(g.id)}>
+                  {g.title}
+                </A>
                 <span>
                   {[g.address, g.buurtName, g.corporationName].filter(Boolean).join(' · ')}
                 </span>

@@ -1,4 +1,4 @@
-/** Green-garden projects (agreement 13): the list on this device and the project form. */
+/** Green-garden projects (agreement 13): the list on this device, a project with its tenants' reactions, and the project form. */
 import type { RouteDefinition } from '@solidjs/router';
 import { lazyPage } from '../../ui/lazyPage.ts';
 import { gardenPaths } from './paths.ts';
@@ -16,6 +16,10 @@ export const gardenRoutes: RouteDefinition[] = [
   },
   {
     path: '/groene-tuinen/:id',
+    component: lazyPage(() => import('./GardenDetailPage.tsx'), 'GardenDetailPage'),
+  },
+  {
+    path: '/groene-tuinen/:id/wijzigen',
     component: lazyPage(() => import('./GardenFormPage.tsx'), 'GardenFormPage'),
   },
 ];

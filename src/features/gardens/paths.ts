@@ -1,5 +1,6 @@
 export const gardenPaths = {
   list: '/groene-tuinen',
   new: '/groene-tuinen/nieuw',
-  edit: (id: string) => `/groene-tuinen/${id}`,
+  detail: (id: string) => `/groene-tuinen/${id}`,
+  edit: (id: string) => `/groene-tuinen/${id}/wijzigen`,
 } as const;

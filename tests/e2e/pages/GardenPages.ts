@@ -69,3 +69,41 @@ export class GardenFormPage {
       .locator('.field__error');
   }
 }
+
+/** `/groene-tuinen/:id`: a project, its reactions, and the tenants' feedback form. */
+export class GardenDetailPage {
+  readonly editLink: Locator;
+  readonly feedbackForm: Locator;
+  readonly good: Locator;
+  readonly notGood: Locator;
+  readonly comment: Locator;
+  readonly send: Locator;
+  readonly saved: Locator;
+  readonly mine: Locator;
+  readonly reactions: Locator;
+  readonly figures: Locator;
+
+  constructor(readonly page: Page) {
+    this.editLink = page.getByRole('link', { name: 'Project aanpassen' });
+    this.feedbackForm = page.getByRole('form', { name: 'Wat vind je van dit tuinproject?' });
+    this.good = this.feedbackForm.getByLabel('Goed', { exact: true });
+    this.notGood = this.feedbackForm.getByLabel('Niet goed', { exact: true });
+    this.comment = this.feedbackForm.getByLabel('Korte uitleg (mag je overslaan)');
+    this.send = this.feedbackForm.getByRole('button', { name: 'Reactie versturen' });
+    this.saved = page.getByRole('status').filter({ hasText: 'Je reactie is opgeslagen' });
+    this.mine = page.locator('ol.timeline > li');
+    this.reactions = page.locator('ol.timeline > li');
+    this.figures = page.getByRole('list', { name: 'Reacties in cijfers' });
+  }
+
+  heading(title: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: title });
+  }
+
+  /** A grade 1–5 in the feedback form. */
+  grade(n: number): Locator {
+    return this.feedbackForm
+      .getByRole('group', { name: 'Cijfer (mag je overslaan)' })
+      .getByLabel(String(n), { exact: true });
+  }
+}

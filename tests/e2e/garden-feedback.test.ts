@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { accessibilityViolations, openPhone, waitForServiceWorker } from '../support/e2e.ts';
+import { GardenDetailPage, GardenListPage } from './pages/GardenPages.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+
+const stack = inject('stack');
+const appUrl = inject('appUrl');
+const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
+const WOONCONCEPT_USER = '0b000000-0000-4000-8000-000000000003';
+const HUURDER = '0b000000-0000-4000-8000-000000000006';
+/** The label point of Centrum (BU01185000), in the demo tenant's wijk. */
+const CENTRUM = '(6.47908,52.72469)';
+
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+describe('tenant feedback on a garden project', () => {
+  test('a tenant reacts offline, reloads, comes online: one row; a professional sees the figures', async () => {
+    const title = `Tuinaanpak reactie ${randomUUID().slice(0, 8)}`;
+    const { rows: made } = await db.query<{ id: string }>(
+      `insert into garden_projects (id, corporation_id, title, location, status, households, trees, created_by)
+       values (gen_random_uuid(), $1, $2, $3, 'uitgevoerd', 4, 2, $4) returning id`,
+      [WOONCONCEPT, title, CENTRUM, WOONCONCEPT_USER],
+    );
+    const gardenId = made[0]!.id;
+
+    const { context, page, problems } = await openPhone(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const badge = page.locator('.sync-badge');
+    const list = new GardenListPage(page);
+    const detail = new GardenDetailPage(page);
+    await page.goto(appUrl);
+    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitForServiceWorker(page);
+
+    await context.setOffline(true);
+    await page.getByRole('main').getByRole('link', { name: 'Groene tuinen' }).click();
+    await list.heading.waitFor();
+    await list.card(title).getByRole('link', { name: title }).click();
+    await detail.heading(title).waitFor();
+    // Tenants react; they do not change projects.
+    expect(await detail.editLink.count()).toBe(0);
+    await page.getByText('Je hebt nog niet gereageerd op dit project.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Nothing chosen: told next to the choices, nothing saved.
+    await detail.comment.fill('Veel meer groen nu.');
+    await detail.send.click();
+    await page
+      .locator('.form-alert--shown')
+      .filter({ hasText: 'Kies Goed of Niet goed, of geef een cijfer.' })
+      .waitFor();
+    await detail.feedbackForm.locator('.field__error').waitFor();
+    expect(await detail.comment.inputValue()).toBe('Veel meer groen nu.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await detail.good.check();
+    await detail.grade(4).check();
+    await detail.send.click();
+    await detail.saved.waitFor();
+    await detail.mine.filter({ hasText: 'Veel meer groen nu.' }).waitFor();
+    expect(await detail.mine.first().textContent()).toContain('Nog niet verstuurd');
+    expect(await detail.comment.inputValue()).toBe('');
+    await badge.filter({ hasText: 'Nog 1 te versturen' }).waitFor();
+
+    await page.reload();
+    await detail.heading(title).waitFor();
+    await detail.mine.filter({ hasText: 'Veel meer groen nu.' }).waitFor();
+    const none = await db.query(
+      `select count(*)::int as n from garden_project_events where garden_project_id = $1`,
+      [gardenId],
+    );
+    expect(none.rows[0].n).toBe(0);
+
+    await context.setOffline(false);
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { rows } = await db.query(
+      `select kind, thumb, rating, body, created_by, author_role, organisation_id
+       from garden_project_events where garden_project_id = $1`,
+      [gardenId],
+    );
+    expect(rows).toEqual([
+      {
+        kind: 'feedback',
+        thumb: 1,
+        rating: 4,
+        body: 'Veel meer groen nu.',
+        created_by: HUURDER,
+        author_role: 'huurder',
+        organisation_id: '0a000000-0000-4000-8000-000000000021',
+      },
+    ]);
+    await expect.poll(() => detail.mine.first().textContent()).not.toContain('Nog niet verstuurd');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The corporation sees the reactions as figures and text, without names, and can edit.
+    const pro = await openPhone(browser);
+    const proDetail = new GardenDetailPage(pro.page);
+    await pro.page.goto(appUrl);
+    await new LoginPage(pro.page).logIn('woonconcept@demo.buurtpeil.nl', 'buurtpeil-demo');
+    await pro.page
+      .locator('.sync-badge')
+      .filter({ hasText: 'Alles verstuurd' })
+      .waitFor({ timeout: 30_000 });
+    await pro.page.goto(`${appUrl}/groene-tuinen/${gardenId}`);
+    await proDetail.heading(title).waitFor();
+    await proDetail.figures.filter({ hasText: 'Reacties: 1 · Goed: 1 · Niet goed: 0' }).waitFor();
+    expect(await proDetail.figures.textContent()).toContain('Gemiddeld cijfer: 4 van 5');
+    await proDetail.reactions.filter({ hasText: 'Veel meer groen nu.' }).waitFor();
+    expect(await proDetail.feedbackForm.count()).toBe(0);
+    expect(await proDetail.page.getByText('Hanneke').count()).toBe(0);
+    await proDetail.editLink.waitFor();
+    expect(await accessibilityViolations(pro.page)).toEqual([]);
+    expect(pro.problems).toEqual([]);
+    await pro.context.close();
+  });
+});
