@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, Show, type JSX } from 'solid-js';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
 import { authPaths } from './paths.ts';
 import { useSession } from './session.tsx';
@@ -22,9 +22,20 @@ export function SignOutButton(props: SignOutProps): JSX.Element {
   const [problem, setProblem] = createSignal<PlainKey>();
   const [confirming, setConfirming] = createSignal(false);
 
+  let firstChoice: HTMLButtonElement | undefined;
+  // The question replaces what was clicked: take focus to it, so keyboard and screen reader
+  // users land on the choice instead of on a button that asked nothing yet.
+  createEffect(() => {
+    if (confirming()) requestAnimationFrame(() => firstChoice?.focus());
+  });
+
   async function sendFirst() {
     setConfirming(false);
+    setProblem(undefined);
     await props.sendFirst?.();
+    // Sent: sign out as the person asked. Not sent: say so; the work stays on this device.
+    if (props.unsentWork?.()) setProblem('sync.signOut.stillUnsent');
+    else await signOut(true);
   }
 
   async function signOut(confirmed = false) {
@@ -59,7 +70,12 @@ export function SignOutButton(props: SignOutProps): JSX.Element {
       <Show when={confirming()}>
         <div class="sign-out__confirm" role="alertdialog" aria-labelledby="sign-out-unsent">
           <p id="sign-out-unsent">{t('sync.signOut.unsent')}</p>
-          <button type="button" class="button button--primary" onClick={() => void sendFirst()}>
+          <button
+            ref={firstChoice}
+            type="button"
+            class="button button--primary"
+            onClick={() => void sendFirst()}
+          >
             {t('sync.signOut.sendFirst')}
           </button>
           <button type="button" class="button button--secondary" onClick={() => void signOut(true)}>
@@ -68,7 +84,7 @@ export function SignOutButton(props: SignOutProps): JSX.Element {
         </div>
       </Show>
       <p class="sign-out__problem" role="alert">
-        <Show when={problem()}>{(key) => t(key())}</Show>
+        <Show when={problem()}>{(key) => <>{t(key())}</>}</Show>
       </p>
     </div>
   );

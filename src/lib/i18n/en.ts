@@ -112,6 +112,8 @@ export const en: Messages = {
   'sync.signOut.unsent':
     'Some work is only on this device. If you sign out now, it stays here. It will be sent when you sign in again.',
   'sync.signOut.sendFirst': 'Send first',
+  'sync.signOut.stillUnsent':
+    'Sending did not work just now. Your work stays on this device. Try again later, or sign out anyway.',
   'sync.signOut.anyway': 'Sign out anyway',
   'sync.reason.outside_municipality': 'The place is outside the municipality.',
   'sync.reason.not_allowed': 'You may not save or change this.',

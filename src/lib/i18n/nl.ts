@@ -114,6 +114,8 @@ export const nl = {
   'sync.signOut.unsent':
     'Er staat nog werk alleen op dit toestel. Log je nu uit, dan blijft het hier bewaard. Het wordt verstuurd als je weer inlogt.',
   'sync.signOut.sendFirst': 'Eerst versturen',
+  'sync.signOut.stillUnsent':
+    'Versturen lukte nu niet. Je werk blijft op dit toestel. Probeer het later opnieuw, of log toch uit.',
   'sync.signOut.anyway': 'Toch uitloggen',
   'sync.reason.outside_municipality': 'De plek ligt buiten de gemeente.',
   'sync.reason.not_allowed': 'Je mag dit niet opslaan of wijzigen.',
