@@ -1,3 +1,4 @@
+import { stillActive } from '../../lib/organisations/index.ts';
 import { useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { accessibilityClass, type Reach } from '../../lib/accessibility/index.ts';
@@ -42,7 +43,7 @@ export function NewCheckPage(): JSX.Element {
       db.accessibility_checks.toArray(),
     ]);
     return {
-      corporations: orgs.filter((o) => o.kind === 'corporatie' && !o.deleted_at),
+      corporations: orgs.filter((o) => o.kind === 'corporatie' && stillActive(o)),
       buurten: buurten.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       me,
       checks,

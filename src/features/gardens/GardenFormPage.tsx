@@ -1,3 +1,4 @@
+import { stillActive } from '../../lib/organisations/index.ts';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, untrack, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
@@ -83,7 +84,10 @@ export function GardenFormPage(): JSX.Element {
           .toArray()
       : [];
     return {
-      corporations: orgs.filter((o) => o.kind === 'corporatie' && !o.deleted_at),
+      // An ended corporation stays on a project that already has it.
+      corporations: orgs.filter(
+        (o) => o.kind === 'corporatie' && (stillActive(o) || o.id === garden?.corporation_id),
+      ),
       buurten: buurten.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       me,
       garden: garden && !garden.deleted_at ? garden : undefined,

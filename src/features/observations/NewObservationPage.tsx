@@ -1,7 +1,7 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, lazy, onMount, Show, type JSX } from 'solid-js';
 import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
-import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { t, type PlainKey, localName } from '../../lib/i18n/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
 import {
   AddressSearchError,
@@ -17,6 +17,8 @@ import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { walkPaths } from '../walks/paths.ts';
 import { loadBuurten } from './buurten.ts';
+import { categoryTree } from './categories.ts';
+import { createMyRole } from '../home/index.ts';
 import { nearbyOpen } from './filters.ts';
 import { observationPaths } from './paths.ts';
 
@@ -54,6 +56,7 @@ interface Errors {
 export function NewObservationPage(): JSX.Element {
   const { device } = useSync();
   const { user } = useSession();
+  const role = createMyRole();
   const navigate = useNavigate();
   // `?walk=<id>`: logged during a neighbourhood walk, so it links to it and goes back to it.
   const [search] = useSearchParams<{ walk?: string }>();
@@ -74,14 +77,7 @@ export function NewObservationPage(): JSX.Element {
   const [addressNote, setAddressNote] = createSignal<PlainKey>();
   const [searching, setSearching] = createSignal(false);
 
-  const categories = createLiveQuery(device, async ({ db }) => {
-    const all = await db.observation_categories.orderBy('code').toArray();
-    const themes = all.filter((c) => !c.parent_code).sort((a, b) => a.sort - b.sort);
-    return themes.map((theme) => ({
-      theme,
-      items: all.filter((c) => c.parent_code === theme.code).sort((a, b) => a.sort - b.sort),
-    }));
-  });
+  const categories = createLiveQuery(device, ({ db }) => categoryTree(db, user()?.id));
   const buurten = createLiveQuery(device, async ({ db }) => {
     return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
       a.name.localeCompare(b.name, 'nl'),
@@ -115,7 +111,7 @@ export function NewObservationPage(): JSX.Element {
     return found.slice(0, 3).map((o) => ({
       id: o.id,
       metres: Math.round(o.metres),
-      category: names?.name_nl ?? code,
+      category: names ? localName(names) : code,
     }));
   });
 
@@ -240,15 +236,25 @@ export function NewObservationPage(): JSX.Element {
 
   const buurtName = (code: string) => buurten()?.find((b) => b.code === code)?.name ?? code;
 
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    const found: Errors = {
+  /** What is wrong now; after a refused Save the messages follow every change. */
+  function validate(): Errors {
+    return {
       category: category() ? undefined : 'obs.error.category',
       location: place() ? undefined : 'obs.error.location',
       description: description().length > 2000 ? 'obs.error.description' : undefined,
       photos: files().length > MAX_PHOTOS ? 'obs.error.photos' : undefined,
     };
+  }
+  const [tried, setTried] = createSignal(false);
+  createEffect(() => {
+    if (tried()) setErrors(validate());
+  });
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setTried(true);
+    const found = validate();
     setErrors(found);
     const first = (Object.keys(found) as (keyof Errors)[]).find((k) => found[k]);
     if (first) {
@@ -339,12 +345,17 @@ export function NewObservationPage(): JSX.Element {
             <option value="">{t('obs.field.category.choose')}</option>
             <For each={categories()}>
               {(group) => (
-                <optgroup label={group.theme.name_nl}>
-                  <For each={group.items}>{(c) => <option value={c.code}>{c.name_nl}</option>}</For>
+                <optgroup label={localName(group.theme)}>
+                  <For each={group.items}>
+                    {(c) => <option value={c.code}>{localName(c)}</option>}
+                  </For>
                 </optgroup>
               )}
             </For>
           </select>
+          <Show when={role() === 'huurder'}>
+            <p class="field__hint">{t('obs.category.tenantHint')}</p>
+          </Show>
           <Show when={fieldError('category')}>
             <p class="field__error" id="obs-category-error">
               {fieldError('category')}

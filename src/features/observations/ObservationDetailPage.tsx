@@ -1,6 +1,7 @@
+import { stillActive } from '../../lib/organisations/index.ts';
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
-import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
+import { language, t, type PlainKey, localName } from '../../lib/i18n/index.ts';
 import { addEvent, updateObservation } from '../../sync/records.ts';
 import { ValidationError } from '../../sync/writes.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
@@ -38,11 +39,8 @@ export function ObservationDetailPage(): JSX.Element {
     ]);
     events.sort((a, b) => a.created_at.localeCompare(b.created_at));
     // Work can go to the organisations that handle it; tenant organisations give feedback instead.
-    const today = new Date().toISOString().slice(0, 10);
     const assignable = organisations
-      .filter(
-        (o) => o.kind !== 'huurdersorganisatie' && (!o.active_until || o.active_until > today),
-      )
+      .filter((o) => o.kind !== 'huurdersorganisatie' && stillActive(o))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     const assigned = organisations.find((o) => o.id === observation.assigned_organisation_id);
     return {
@@ -59,6 +57,7 @@ export function ObservationDetailPage(): JSX.Element {
   });
 
   const [alert, setAlert] = createSignal<PlainKey>();
+  let noticeEl: HTMLParagraphElement | undefined;
   const [notice, setNotice] = createSignal<PlainKey>();
   const [closing, setClosing] = createSignal(false);
   const [reason, setReason] = createSignal('');
@@ -71,6 +70,8 @@ export function ObservationDetailPage(): JSX.Element {
     try {
       await action();
       setNotice('obs.saved');
+      // The clicked button may be gone (a status step): keep focus on what just happened.
+      requestAnimationFrame(() => noticeEl?.focus());
       void device()?.syncNow('write');
       return true;
     } catch (e) {
@@ -137,7 +138,7 @@ export function ObservationDetailPage(): JSX.Element {
       }
     >
       {(d) => (
-        <Page title={d().category?.name_nl ?? d().observation.category_code}>
+        <Page title={d().category ? localName(d().category!) : d().observation.category_code}>
           <p>
             <A href={observationPaths.list}>{t('obs.detail.back')}</A>
           </p>
@@ -158,7 +159,13 @@ export function ObservationDetailPage(): JSX.Element {
             <p class="card__text">{d().observation.description}</p>
           </Show>
           <div role="status">
-            <Show when={notice()}>{(k) => <p class="notice">{t(k())}</p>}</Show>
+            <Show when={notice()}>
+              {(k) => (
+                <p ref={noticeEl} class="notice" tabindex="-1">
+                  {t(k())}
+                </p>
+              )}
+            </Show>
           </div>
           <FormAlert message={alert() && t(alert()!)} />
 
@@ -242,7 +249,8 @@ export function ObservationDetailPage(): JSX.Element {
                         : t(`obs.event.${e.kind}` as PlainKey)}
                     </strong>{' '}
                     · {date(e.created_at)}
-                    <Show when={e.kind === 'assignment'}>
+                    {/* Tenants' history does not carry the assignee: no line rather than a wrong one. */}
+                    <Show when={e.kind === 'assignment' && d().role !== 'huurder'}>
                       <br />
                       {d().orgName(e.assigned_organisation_id) ?? t('obs.assign.nobody')}
                     </Show>

@@ -1,8 +1,10 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { t, type PlainKey, localName } from '../../lib/i18n/index.ts';
 import { Page } from '../../ui/index.ts';
+import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
+import { categoryTree } from './categories.ts';
 import { buurtenOf, matchesFilter, type ObservationFilter } from './filters.ts';
 import './filters.css';
 import { observationPaths } from './paths.ts';
@@ -20,8 +22,12 @@ interface Row {
 }
 
 /** The observations on this device, newest first, with what is still to be sent. */
+/** The newest this many are shown; the filters find older ones. */
+const LIST_LIMIT = 200;
+
 export function ObservationListPage(): JSX.Element {
   const { device } = useSync();
+  const { user } = useSession();
   const location = useLocation<{ saved?: boolean } | undefined>();
   // The filters live in the address, so Back from an observation returns to the same list.
   const [search, setSearch] = useSearchParams<Record<keyof ObservationFilter, string>>();
@@ -33,16 +39,7 @@ export function ObservationListPage(): JSX.Element {
     to: search.to ?? '',
   });
   const [memberships] = createResource(device, async (d) => (await d.myNeighbourhoods?.()) ?? []);
-  const categoryTree = createLiveQuery(device, async ({ db }) => {
-    const all = await db.observation_categories.toArray();
-    return all
-      .filter((c) => !c.parent_code)
-      .sort((a, b) => a.sort - b.sort)
-      .map((theme) => ({
-        theme,
-        items: all.filter((c) => c.parent_code === theme.code).sort((a, b) => a.sort - b.sort),
-      }));
-  });
+  const tree = createLiveQuery(device, ({ db }) => categoryTree(db, user()?.id));
   // Follows the device data and the filters: a changed filter runs the query again.
   const source = () => {
     const d = device();
@@ -60,9 +57,9 @@ export function ObservationListPage(): JSX.Element {
       .orderBy('observed_at')
       .reverse()
       .filter((o) => !o.deleted_at && matchesFilter(o, f, mine))
-      .limit(200)
+      .limit(LIST_LIMIT)
       .toArray();
-    const category = new Map(categories.map((c) => [c.code, c.name_nl]));
+    const category = new Map(categories.map((c) => [c.code, localName(c)]));
     const buurt = new Map(buurten.map((b) => [b.code, b.name]));
     const unsent = new Set(outbox.filter((e) => e.status !== 'rejected').map((e) => e.record_id));
     return observations.map((o) => ({
@@ -129,19 +126,19 @@ export function ObservationListPage(): JSX.Element {
             onChange={(e) => setSearch({ category: e.currentTarget.value || undefined })}
           >
             <option value="">{t('obs.filter.all')}</option>
-            <For each={categoryTree()}>
+            <For each={tree()}>
               {(group) => (
-                <optgroup label={group.theme.name_nl}>
+                <optgroup label={localName(group.theme)}>
                   <option
                     value={group.theme.code}
                     selected={filter().category === group.theme.code}
                   >
-                    {t('obs.filter.wholeTheme', { theme: group.theme.name_nl })}
+                    {t('obs.filter.wholeTheme', { theme: localName(group.theme) })}
                   </option>
                   <For each={group.items}>
                     {(c) => (
                       <option value={c.code} selected={filter().category === c.code}>
-                        {c.name_nl}
+                        {localName(c)}
                       </option>
                     )}
                   </For>
@@ -195,7 +192,10 @@ export function ObservationListPage(): JSX.Element {
         </Show>
       </form>
       <p role="status" class="field__hint">
-        {rows() && t('obs.filter.count', { count: rows()!.length })}
+        {rows() &&
+          (rows()!.length >= LIST_LIMIT
+            ? t('obs.filter.limited', { count: LIST_LIMIT })
+            : t('obs.filter.count', { count: rows()!.length }))}
       </p>
       <Show when={rows()?.length} fallback={<p>{t('obs.list.empty')}</p>}>
         <ul class="cards">

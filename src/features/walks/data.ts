@@ -1,3 +1,4 @@
+import { localName } from '../../lib/i18n/index.ts';
 import type { SyncDatabase } from '../../sync/db.ts';
 
 /** A walk with what belongs to it, as the detail and summary pages show it. */
@@ -15,7 +16,7 @@ export async function loadWalk(db: SyncDatabase, id: string, userId: string | un
       db.outbox.where('[table+record_id]').equals(['walks', id]).count(),
     ]);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
-  const category = new Map(categories.map((c) => [c.code, c.name_nl]));
+  const category = new Map(categories.map((c) => [c.code, localName(c)]));
   const found = observations
     .filter((o) => !o.deleted_at)
     .sort((a, b) => a.observed_at.localeCompare(b.observed_at));

@@ -92,7 +92,7 @@ export const en: Messages = {
   'sync.title': 'Sending',
   'sync.state.synced': 'Everything you entered is on the server.',
   'sync.state.device':
-    'Some of your work is only on this device. It will be sent as soon as there is internet.',
+    'Some of your work is only on this device. Buurtpeil sends it as soon as it can.',
   'sync.pending': 'Still to send: {count}',
   'sync.photos': 'Photos still to send: {count}',
   'sync.lastSync': 'Last sent: {time}',
@@ -137,7 +137,7 @@ export const en: Messages = {
   'obs.list.new': 'New observation',
   'obs.list.empty': 'There are no observations yet.',
   'obs.list.onDevice': 'Not sent yet',
-  'obs.list.saved': 'Saved on this device. It will be sent as soon as there is internet.',
+  'obs.list.saved': 'Saved on this device. Buurtpeil sends it as soon as it can.',
   'obs.status.nieuw': 'New',
   'obs.status.in_behandeling': 'In progress',
   'obs.status.opgelost': 'Solved',
@@ -154,6 +154,8 @@ export const en: Messages = {
   'obs.field.description': 'Short description',
   'obs.field.description.hint': 'What is going on? Do not write names of residents.',
   'obs.field.location': 'Where is it?',
+  'obs.category.tenantHint':
+    'Is it about worries for someone, or trouble between neighbours? Then call your housing corporation or De Smederijen. They will help you.',
   'obs.location.pinned': 'Neighbourhood: {buurt}. You pointed at the place on the map.',
   'obs.location.address': 'Neighbourhood: {buurt}. Place of the address {address}.',
   'obs.map.open': 'Point at it on the map',

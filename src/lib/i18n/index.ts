@@ -79,3 +79,8 @@ const browserStore: LanguageStore = {
 
 /** The app's one language setting: a page has a single UI language. */
 export const { language, setLanguage, t } = createI18n(browserStore);
+
+/** A name stored in both languages (categories, themes): the one for the current language. */
+export function localName(row: { name_nl: string; name_en: string }): string {
+  return language() === 'en' ? row.name_en : row.name_nl;
+}

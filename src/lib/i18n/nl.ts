@@ -93,7 +93,7 @@ export const nl = {
   'sync.title': 'Versturen',
   'sync.state.synced': 'Alles wat je hebt ingevoerd staat op de server.',
   'sync.state.device':
-    'Een deel van je werk staat alleen op dit toestel. Het wordt verstuurd zodra er internet is.',
+    'Een deel van je werk staat alleen op dit toestel. Buurtpeil verstuurt het zodra dat kan.',
   'sync.pending': 'Nog te versturen: {count}',
   'sync.photos': 'Foto’s nog te versturen: {count}',
   'sync.lastSync': 'Laatst verstuurd: {time}',
@@ -139,7 +139,7 @@ export const nl = {
   'obs.list.new': 'Nieuwe waarneming',
   'obs.list.empty': 'Er zijn nog geen waarnemingen.',
   'obs.list.onDevice': 'Nog niet verstuurd',
-  'obs.list.saved': 'Opgeslagen op dit toestel. Het wordt verstuurd zodra er internet is.',
+  'obs.list.saved': 'Opgeslagen op dit toestel. Buurtpeil verstuurt het zodra dat kan.',
   'obs.status.nieuw': 'Nieuw',
   'obs.status.in_behandeling': 'In behandeling',
   'obs.status.opgelost': 'Opgelost',
@@ -156,6 +156,8 @@ export const nl = {
   'obs.field.description': 'Korte beschrijving',
   'obs.field.description.hint': 'Wat is er aan de hand? Schrijf geen namen van bewoners.',
   'obs.field.location': 'Waar is het?',
+  'obs.category.tenantHint':
+    'Gaat het over zorg om iemand of over overlast tussen buren? Bel dan je corporatie of De Smederijen. Zij helpen je verder.',
   'obs.location.pinned': 'Buurt: {buurt}. Je hebt de plek op de kaart aangewezen.',
   'obs.location.address': 'Buurt: {buurt}. Plek van het adres {address}.',
   'obs.map.open': 'Aanwijzen op de kaart',

@@ -7,7 +7,7 @@ export const nl = {
   'garden.list.title': 'Groene tuinen',
   'garden.list.new': 'Nieuw tuinproject',
   'garden.list.empty': 'Er zijn nog geen tuinprojecten op dit toestel.',
-  'garden.list.saved': 'Opgeslagen op dit toestel. Het wordt verstuurd zodra er internet is.',
+  'garden.list.saved': 'Opgeslagen op dit toestel. Buurtpeil verstuurt het zodra dat kan.',
   'garden.list.onDevice': 'Nog niet verstuurd',
   'garden.list.measures': '{tiles} m² tegels eruit · {green} m² groen erbij · {trees} bomen',
   'garden.new.title': 'Nieuw tuinproject',
@@ -88,7 +88,7 @@ export const nl = {
     'Vertel wat je van dit project vindt. Kies Goed of Niet goed, of geef een cijfer. Andere huurders zien je reactie niet.',
   'garden.feedback.missing': 'Kies Goed of Niet goed, of geef een cijfer.',
   'garden.feedback.saved':
-    'Dank je wel! Je reactie is opgeslagen. Hij wordt verstuurd zodra er internet is.',
+    'Dank je wel! Je reactie is opgeslagen. Buurtpeil verstuurt hem zodra dat kan.',
   'garden.feedback.error': 'Opslaan is niet gelukt. Probeer het nog eens.',
   'garden.feedback.mine': 'Je eerdere reacties',
   'garden.feedback.mineEmpty': 'Je hebt nog niet gereageerd op dit project.',
@@ -126,7 +126,7 @@ export const nl = {
   'grade.question.samen': 'Kennen de mensen elkaar? Helpen ze elkaar?',
   'grade.previous': 'Vorige keer ({quarter}): {grade}',
   'grade.save': 'Cijfers opslaan',
-  'grade.saved': 'Opgeslagen. Dank je wel! Je cijfers worden verstuurd zodra er internet is.',
+  'grade.saved': 'Opgeslagen. Dank je wel! Buurtpeil verstuurt je cijfers zodra dat kan.',
   'grade.history': 'Je eerdere cijfers',
   'grade.history.empty': 'Je hebt deze buurt nog niet eerder een cijfer gegeven.',
   'grade.history.quarter': 'Kwartaal',
@@ -204,6 +204,8 @@ export const nl = {
   'obs.filter.to': 'Tot en met',
   'obs.filter.clear': 'Filters wissen',
   'obs.filter.count': 'Gevonden: {count}',
+  'obs.filter.limited':
+    'Je ziet de nieuwste {count}. Zoek je een oudere? Kies dan een status, soort of datum.',
   'obs.nearby.title': 'Is dit al gemeld?',
   'obs.nearby.intro':
     'Vlakbij staat al een open melding van deze soort. Kijk of het dezelfde is. Dan kun je daar een reactie geven in plaats van een nieuwe melding te maken.',
@@ -214,7 +216,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'garden.list.title': 'Green gardens',
   'garden.list.new': 'New garden project',
   'garden.list.empty': 'There are no garden projects on this device yet.',
-  'garden.list.saved': 'Saved on this device. It is sent as soon as there is internet.',
+  'garden.list.saved': 'Saved on this device. Buurtpeil sends it as soon as it can.',
   'garden.list.onDevice': 'Not sent yet',
   'garden.list.measures': '{tiles} m² tiles out · {green} m² green in · {trees} trees',
   'garden.new.title': 'New garden project',
@@ -298,7 +300,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
     'Tell us what you think of this project. Choose Good or Not good, or give a rating. Other tenants do not see your reaction.',
   'garden.feedback.missing': 'Choose Good or Not good, or give a rating.',
   'garden.feedback.saved':
-    'Thank you! Your reaction is saved. It is sent as soon as there is internet.',
+    'Thank you! Your reaction is saved. Buurtpeil sends it as soon as it can.',
   'garden.feedback.error': 'Saving did not work. Please try again.',
   'garden.feedback.mine': 'Your earlier reactions',
   'garden.feedback.mineEmpty': 'You have not reacted to this project yet.',
@@ -336,7 +338,7 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'grade.question.samen': 'Do people know each other? Do they help each other?',
   'grade.previous': 'Last time ({quarter}): {grade}',
   'grade.save': 'Save grades',
-  'grade.saved': 'Saved. Thank you! Your grades are sent as soon as there is internet.',
+  'grade.saved': 'Saved. Thank you! Buurtpeil sends your grades as soon as it can.',
   'grade.history': 'Your earlier grades',
   'grade.history.empty': 'You have not graded this neighbourhood before.',
   'grade.history.quarter': 'Quarter',
@@ -412,6 +414,8 @@ export const en: { readonly [K in keyof typeof nl]: string } = {
   'obs.filter.to': 'Up to and including',
   'obs.filter.clear': 'Clear filters',
   'obs.filter.count': 'Found: {count}',
+  'obs.filter.limited':
+    'You see the newest {count}. Looking for an older one? Choose a status, kind or date.',
   'obs.nearby.title': 'Has this been reported already?',
   'obs.nearby.intro':
     'There is already an open report of this kind close by. Check whether it is the same one. Then you can react there instead of making a new report.',
