@@ -24,6 +24,7 @@ import {
   type GardenForm,
   type GardenStatus,
   type MeasureField,
+  editedFields,
 } from './form.ts';
 import './gardens.css';
 import { gardenPaths } from './paths.ts';
@@ -67,6 +68,11 @@ export function GardenFormPage(): JSX.Element {
   const [locating, setLocating] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [loaded, setLoaded] = createSignal(false);
+  /**
+   * The record as it was put into the form. Saving sends only what this person changed since
+   * then, so a field a colleague changed meanwhile (and that arrived with a sync) is not undone.
+   */
+  let shownRecord: Record<string, unknown> | undefined;
   const [attempted, setAttempted] = createSignal(false);
 
   const data = createLiveQuery(device, async ({ db }) => {
@@ -113,6 +119,7 @@ export function GardenFormPage(): JSX.Element {
     if (!d || untrack(loaded)) return;
     const g = d.garden;
     if (g) {
+      shownRecord = { ...g };
       setTitle(g.title);
       setAddress(g.address);
       setCorporation(g.corporation_id);
@@ -229,14 +236,12 @@ export function GardenFormPage(): JSX.Element {
         facade_garden: facadeGarden(),
       };
       if (saved) {
+        const base: Record<string, unknown> = shownRecord ?? { ...saved };
         // An unchanged point keeps its stored text, so no move is sent.
-        const samePoint = JSON.stringify(parsePoint(saved.location)) === JSON.stringify(p.point);
-        await updateGarden(
-          d.ctx,
-          saved.id,
-          samePoint ? { ...values, location: String(saved.location) } : values,
-          photos,
-        );
+        const samePoint =
+          JSON.stringify(parsePoint(String(base.location))) === JSON.stringify(p.point);
+        const changed = editedFields(values, base, !samePoint);
+        await updateGarden(d.ctx, saved.id, changed, photos);
       } else {
         await createGarden(d.ctx, values, photos);
         clearDraft(draftKey());

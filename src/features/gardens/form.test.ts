@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   allowedStatuses,
+  editedFields,
   checkGarden,
   emptyMeasures,
   formatMeasure,
@@ -92,4 +93,26 @@ test('formatMeasure shows a saved number with a decimal comma', () => {
   expect(formatMeasure(12.5)).toBe('12,5');
   expect(formatMeasure(0)).toBe('');
   expect(formatMeasure(null)).toBe('');
+});
+
+describe('editedFields', () => {
+  const shown = { title: 'Tuin A', status: 'gepland', households: 4, location: '(6.4,52.7)' };
+
+  test('sends only what this person changed, never a colleague’s newer value set back', () => {
+    // Meanwhile a colleague moved the status to "uitgevoerd"; this person only changed households.
+    const values = { title: 'Tuin A', status: 'gepland', households: 5, location: '(6.4,52.7)' };
+    expect(editedFields(values, shown, false)).toEqual({ households: 5 });
+  });
+
+  test('a moved point is sent; an unchanged one is not, even when its text differs', () => {
+    const values = { ...shown, location: '(6.40,52.70)' };
+    expect(editedFields(values, shown, false)).toEqual({});
+    expect(editedFields(values, shown, true)).toEqual({ location: '(6.40,52.70)' });
+  });
+
+  test('a field cleared by the person is sent as cleared', () => {
+    expect(editedFields({ ...shown, households: null }, shown, false)).toEqual({
+      households: null,
+    });
+  });
 });

@@ -116,3 +116,20 @@ export function formatMeasure(value: number | null | undefined): string {
   if (!value) return '';
   return String(value).replace('.', ',');
 }
+
+/**
+ * What an edit sends: only the fields this person changed since the record was put into the form
+ * (`shown`). A field a colleague changed meanwhile, and that arrived with a sync, is left alone
+ * instead of being set back. `location` counts as changed only when the point moved.
+ */
+export function editedFields(
+  values: Record<string, unknown>,
+  shown: Record<string, unknown>,
+  pointMoved: boolean,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) =>
+      key === 'location' ? pointMoved : value !== shown[key],
+    ),
+  );
+}
