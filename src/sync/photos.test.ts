@@ -211,18 +211,32 @@ describe('photo queue', () => {
       expect(objects.size).toBe(0);
     });
 
-    it('drops a waiting photo whose attachment row left the device, instead of failing each round', async () => {
+    it('asks the server about a waiting photo whose row is not on the device', async () => {
       const { db, ctx, photo } = await withPhoto();
-      await db.outbox.clear(); // the row reached the server
-      await db.attachments.delete(photo); // then left the device (out of sight, or erased)
-      const refusing: PhotoStorage = {
-        size: async () => null,
-        upload: async () => {
-          throw new Error('new row violates row-level security policy');
-        },
-      };
-      expect(await uploadPhotos(ctx, refusing)).toBe(0);
-      expect(await uploadPhotos(ctx, refusing)).toBe(0);
+      const server = new FakeServer();
+      const { storage, objects } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce(opts);
+      // Not pulled back yet after a reset (a pull skips rows newer than an open transaction).
+      await db.attachments.delete(photo);
+      await syncOnce({ ...opts, photos: { storage, ctx } });
+      expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
+      expect(objects.size).toBe(1);
+      expect((await readSyncStatus(db)).rejected).toEqual([]);
+    });
+
+    it('drops a waiting photo whose row was deleted and purged while the device was away', async () => {
+      const { db, ctx, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce(opts);
+      await db.attachments.delete(photo); // the device started over; the row never came back
+      server.hidden.add(photo); // deleted and purged (or out of sight): the server has nothing
+      for (let round = 0; round < 2; round++) {
+        await syncOnce({ ...opts, photos: { storage, ctx } });
+        expect((await readSyncStatus(db)).lastError).toBeNull();
+      }
       expect(await db.photos.get(photo)).toBeUndefined();
       expect((await readSyncStatus(db)).rejected[0]).toMatchObject({
         record_id: photo,

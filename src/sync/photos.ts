@@ -133,14 +133,9 @@ export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Pr
       .toArray();
     // Not on the server yet, or refused there (then the photo stays here, with its record).
     if (inserts.length) continue;
-    // Deleted on the server, or out of sight: Storage would refuse it on every round.
-    const row = await db.attachments.get(photo.id);
-    if (!row || row.deleted_at) {
-      await db.transaction('rw', [db.photos, db.outbox], () =>
-        forgetPhotos(db, [photo.id], ctx.now()),
-      );
-      continue;
-    }
+    // No row here (yet): Storage would refuse the file. The runner asks the server about such
+    // photos first (checkOrphanPhotos); until then it waits, without failing the round.
+    if (!(await db.attachments.get(photo.id))) continue;
     try {
       const existing = await storage.size(photo.storage_path);
       if (existing !== photo.bytes)

@@ -183,6 +183,36 @@ async function applyMoves(
   });
 }
 
+/**
+ * Photos waiting to upload whose attachment row is not on the device: moved out of sight, purged
+ * while the device was away, or just not pulled yet (a pull only returns rows older than every
+ * open transaction). The server is asked by id: a live row is put back so the upload can go; a
+ * deleted or unseen one takes its photo off the device, with the reason shown.
+ */
+async function checkOrphanPhotos(db: SyncDatabase, transport: SyncTransport, now: Date) {
+  const ids: string[] = [];
+  for (const photo of await db.photos.where('uploaded').equals(0).toArray()) {
+    const sending = await db.outbox
+      .where('[table+record_id]')
+      .equals(['attachments', photo.id])
+      .filter((e) => e.op === 'insert')
+      .count();
+    if (!sending && !(await db.attachments.get(photo.id))) ids.push(photo.id);
+  }
+  if (!ids.length) return;
+  const rows = await transport.fetch(ids.map((id) => ({ table: 'attachments', id })));
+  const back = new Set(rows.map((r) => String(r.row.id)));
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.photos];
+  await db.transaction('rw', tables, async () => {
+    await writeRows(db, rows, now);
+    await forgetPhotos(
+      db,
+      ids.filter((id) => !back.has(id)),
+      now,
+    );
+  });
+}
+
 /** Pulls until caught up. A reset_required answer, or changed access rights, start over. */
 export async function pullChanges(
   opts: RunnerOptions,
@@ -229,6 +259,7 @@ export async function syncOnce(opts: RunnerOptions): Promise<SyncReport> {
     let pushed = first.applied;
     let rejected = first.rejected;
     if (opts.photos) {
+      await checkOrphanPhotos(opts.db, opts.transport, opts.now());
       photos = await uploadPhotos(opts.photos.ctx, opts.photos.storage);
       if (photos) {
         const marks = await pushOutbox(opts);

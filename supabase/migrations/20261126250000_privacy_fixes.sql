@@ -391,6 +391,8 @@ set search_path = ''
 as $$
   select array['created_by'] || coalesce(array(select jsonb_object_keys(private.erasure_plan() -> tbl)), '{}')
 $$;
+comment on function private.erased_fields(text) is
+  'The author column and the columns erasure blanks of a table: what is the erased person''s there.';
 
 -- Right to erasure, as in 20261126230000, and: open observations keep their workflow; their
 -- photos everywhere are removed; walk titles and notes and garden addresses they wrote are
