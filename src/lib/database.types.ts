@@ -1464,6 +1464,7 @@ export type Database = {
           wijk_code: string
         }[]
       }
+      retention_months: { Args: Record<PropertyKey, never>; Returns: number }
       retention_run: { Args: { older_than?: string }; Returns: Json }
       sync_fetch: { Args: { refs: Json }; Returns: Json }
       sync_pull: { Args: { cursor?: Json; max_rows?: number }; Returns: Json }

@@ -31,8 +31,8 @@ export function createPrivacyApi(loadClient: () => Promise<SupabaseClient<Databa
         .order('id', { ascending: false })
         .limit(q.limit);
       if (q.table) query = query.eq('table_name', q.table);
-      if (q.from) query = query.gte('at', `${q.from}T00:00:00`);
-      if (q.to) query = query.lt('at', nextDay(q.to));
+      if (q.fromAt) query = query.gte('at', q.fromAt);
+      if (q.beforeAt) query = query.lt('at', q.beforeAt);
       return check(await query) as AuditEntry[];
     },
     async people(): Promise<Person[]> {
@@ -64,11 +64,11 @@ export function createPrivacyApi(loadClient: () => Promise<SupabaseClient<Databa
       const client = await loadClient();
       return check(await client.rpc('dsr_erase', { person: id })) as Record<string, unknown>;
     },
+    async retentionMonths(): Promise<number> {
+      const client = await loadClient();
+      const months = check(await client.rpc('retention_months'));
+      if (months === null) throw new PrivacyApiError('no retention period', null);
+      return months;
+    },
   };
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeServer } from './fake-server.ts';
 import { addPhoto, uploadPhotos, type PhotoStorage } from './photos.ts';
 import { syncOnce } from './runner.ts';
+import { readSyncStatus } from './status.ts';
 import { testContext, testDatabase } from './testing.ts';
 import { insertRecord } from './writes.ts';
 
@@ -148,5 +149,112 @@ describe('photo queue', () => {
     objects.set(path, new Uint8Array(1000));
     expect(await uploadPhotos(ctx, counting)).toBe(1);
     expect(uploads).toBe(0);
+  });
+
+  describe('photos whose attachment is gone on the server', () => {
+    /** Storage as the real policy behaves: no file for an attachment row that is deleted. */
+    function policyStorage(server: FakeServer) {
+      const { storage, objects } = memoryStorage();
+      const guarded: PhotoStorage = {
+        ...storage,
+        upload: async (path, blob, type) => {
+          const row = [...server.rows.values()].find((r) => r.storage_path === path);
+          if (!row || row.deleted_at) throw new Error('new row violates row-level security policy');
+          await storage.upload(path, blob, type);
+        },
+      };
+      return { storage: guarded, objects };
+    }
+
+    /** Someone else (another device, the retention job) deletes the attachment on the server. */
+    async function deleteOnServer(server: FakeServer, id: string) {
+      const res = await server
+        .transport()
+        .push('other-device', [
+          { id: `del-${id}`, table: 'attachments', op: 'delete', record_id: id, values: {} },
+        ]);
+      expect(res[0]?.status).toBe('applied');
+    }
+
+    it('removes an uploaded photo’s bytes when its tombstone arrives in a pull', async () => {
+      const { db, ctx, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce({ ...opts, photos: { storage, ctx } });
+      expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
+      await deleteOnServer(server, photo);
+      await syncOnce(opts);
+      expect(await db.attachments.get(photo)).toBeUndefined();
+      expect(await db.photos.get(photo)).toBeUndefined();
+      expect((await readSyncStatus(db)).rejected).toEqual([]);
+    });
+
+    it('drops a photo not yet uploaded, with a visible reason, and the sync keeps working', async () => {
+      const { db, ctx, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage, objects } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce(opts); // the row reaches the server; the photo waits (no Storage yet)
+      expect(await db.photos.get(photo)).toMatchObject({ uploaded: 0 });
+      await deleteOnServer(server, photo);
+      for (let round = 0; round < 2; round++) {
+        await syncOnce({ ...opts, photos: { storage, ctx } });
+        const status = await readSyncStatus(db);
+        expect(status.lastError).toBeNull();
+        expect(status.photosPending).toBe(0);
+        expect(status.rejected.map((e) => [e.record_id, e.error_code])).toEqual([
+          [photo, 'photo_removed'],
+        ]);
+      }
+      expect(await db.photos.get(photo)).toBeUndefined();
+      expect(objects.size).toBe(0);
+    });
+
+    it('asks the server about a waiting photo whose row is not on the device', async () => {
+      const { db, ctx, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage, objects } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce(opts);
+      // Not pulled back yet after a reset (a pull skips rows newer than an open transaction).
+      await db.attachments.delete(photo);
+      await syncOnce({ ...opts, photos: { storage, ctx } });
+      expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
+      expect(objects.size).toBe(1);
+      expect((await readSyncStatus(db)).rejected).toEqual([]);
+    });
+
+    it('drops a waiting photo whose row was deleted and purged while the device was away', async () => {
+      const { db, ctx, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce(opts);
+      await db.attachments.delete(photo); // the device started over; the row never came back
+      server.hidden.add(photo); // deleted and purged (or out of sight): the server has nothing
+      for (let round = 0; round < 2; round++) {
+        await syncOnce({ ...opts, photos: { storage, ctx } });
+        expect((await readSyncStatus(db)).lastError).toBeNull();
+      }
+      expect(await db.photos.get(photo)).toBeUndefined();
+      expect((await readSyncStatus(db)).rejected[0]).toMatchObject({
+        record_id: photo,
+        error_code: 'photo_removed',
+      });
+    });
+
+    it('removes the photos of an observation that moves out of sight', async () => {
+      const { db, ctx, record, photo } = await withPhoto();
+      const server = new FakeServer();
+      const { storage } = policyStorage(server);
+      const opts = { db, transport: server.transport(), clientId: 'c', now: ctx.now };
+      await syncOnce({ ...opts, photos: { storage, ctx } });
+      server.moveOutOfSight('observations', record);
+      server.hidden.add(photo);
+      await syncOnce(opts);
+      expect(await db.observations.get(record)).toBeUndefined();
+      expect(await db.photos.get(photo)).toBeUndefined();
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { SyncDatabase } from './db.ts';
 import { nextSeq, updateRecord, type WriteContext } from './writes.ts';
 
 /** Storage as the photo queue needs it; the real one (supabase-js storage) is in src/platform. */
@@ -78,6 +79,42 @@ export async function addPhoto(ctx: WriteContext, photo: NewPhoto): Promise<stri
   return id;
 }
 
+/** Why a photo that never reached Storage was taken off the device (shown like a refusal). */
+export const PHOTO_REMOVED = {
+  code: 'photo_removed',
+  message:
+    'Deze foto is niet verstuurd: hij is op de server verwijderd of je mag hem niet meer zien ' +
+    '(bijvoorbeeld omdat de gegevens zijn gewist). Hij is van dit apparaat gehaald.',
+};
+
+/**
+ * Takes the bytes of these attachments off the device (inside the caller's transaction, which
+ * must include photos and outbox): their rows are gone or deleted on the server, so nothing may
+ * keep them here. A photo that never reached Storage leaves a refusal with the reason in the
+ * outbox, so the person sees what happened to it instead of losing it silently.
+ */
+export async function forgetPhotos(db: SyncDatabase, ids: string[], now: Date): Promise<number> {
+  const photos = (await db.photos.bulkGet(ids)).filter((p) => p !== undefined);
+  if (!photos.length) return 0;
+  await db.photos.bulkDelete(photos.map((p) => p.id));
+  for (const p of photos.filter((x) => x.uploaded === 0)) {
+    await db.outbox.put({
+      id: `photo-removed:${p.id}`,
+      seq: await nextSeq(db),
+      table: 'attachments',
+      op: 'update',
+      record_id: p.id,
+      values: {},
+      status: 'rejected',
+      attempts: 0,
+      created_at: now.toISOString(),
+      error_code: PHOTO_REMOVED.code,
+      error_message: PHOTO_REMOVED.message,
+    });
+  }
+  return photos.length;
+}
+
 /**
  * Uploads photos whose attachment row the server already has (Storage's policy checks that row).
  * Each photo goes to its own fixed path, so a retry can only ever replace itself: an object of the
@@ -96,6 +133,9 @@ export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Pr
       .toArray();
     // Not on the server yet, or refused there (then the photo stays here, with its record).
     if (inserts.length) continue;
+    // No row here (yet): Storage would refuse the file. The runner asks the server about such
+    // photos first (checkOrphanPhotos); until then it waits, without failing the round.
+    if (!(await db.attachments.get(photo.id))) continue;
     try {
       const existing = await storage.size(photo.storage_path);
       if (existing !== photo.bytes)

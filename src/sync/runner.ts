@@ -5,7 +5,7 @@ import {
   type SyncDatabase,
   type SyncedTable,
 } from './db.ts';
-import { uploadPhotos, type PhotoStorage } from './photos.ts';
+import { forgetPhotos, uploadPhotos, type PhotoStorage } from './photos.ts';
 import { pushOutbox, recoverOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
@@ -65,9 +65,9 @@ async function unconfirmed(db: SyncDatabase): Promise<Map<string, OutboxEntry[]>
  * have not reached the server yet laid over the server's row so the person keeps seeing them.
  */
 async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<void> {
-  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.sync_state];
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.photos, db.sync_state];
   await db.transaction('rw', tables, async () => {
-    await writeRows(db, page.changes);
+    await writeRows(db, page.changes, now);
     await db.sync_state.bulkPut([
       { key: 'cursor', value: page.cursor },
       { key: 'last_pull_at', value: now.toISOString() },
@@ -76,8 +76,11 @@ async function applyPage(db: SyncDatabase, page: PullPage, now: Date): Promise<v
   });
 }
 
-/** Puts server rows (inside the caller's transaction), with unsent local changes laid over them. */
-async function writeRows(db: SyncDatabase, changes: PullPage['changes']): Promise<void> {
+/**
+ * Puts server rows (inside the caller's transaction), with unsent local changes laid over them.
+ * Deleted attachments take their photo bytes off the device too.
+ */
+async function writeRows(db: SyncDatabase, changes: PullPage['changes'], now: Date): Promise<void> {
   {
     const local = await unconfirmed(db);
     const stale: OutboxEntry[] = [];
@@ -111,6 +114,7 @@ async function writeRows(db: SyncDatabase, changes: PullPage['changes']): Promis
     for (const [t, rows] of puts) await db.table(t).bulkPut(rows);
     if (stale.length) await db.outbox.bulkPut(stale);
     for (const [t, keys] of deletes) await db.table(t).bulkDelete(keys);
+    await forgetPhotos(db, deletes.get('attachments') ?? [], now);
   }
 }
 
@@ -141,6 +145,7 @@ async function applyMoves(
   db: SyncDatabase,
   transport: SyncTransport,
   page: PullPage,
+  now: Date,
 ): Promise<void> {
   const refs: { table: SyncedTable; id: string }[] = [];
   for (const { table, row } of page.changes) {
@@ -156,19 +161,22 @@ async function applyMoves(
   if (!refs.length) return;
   const rows = await transport.fetch(refs);
   const back = new Set(rows.map((r) => `${r.table}:${String(r.row.id)}`));
-  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox];
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.photos];
   await db.transaction('rw', tables, async () => {
-    await writeRows(db, rows);
+    await writeRows(db, rows, now);
     const keep = await unconfirmed(db);
+    const photos: string[] = [];
     for (const { table, id } of refs) {
       if (back.has(`${table}:${id}`) || keep.has(`${table}:${id}`)) continue;
       await db.table(table).delete(id);
+      if (table === 'attachments') photos.push(id);
       if (table === 'observations') {
         await db.observation_events.where('observation_id').equals(id).delete();
-        await db.attachments
+        const attached = db.attachments
           .where('[record_table+record_id]')
-          .equals(['observations', id])
-          .delete();
+          .equals(['observations', id]);
+        photos.push(...((await attached.primaryKeys()) as string[]));
+        await attached.delete();
       }
       if (table === 'garden_projects') {
         // A tenant's own reactions go with the project; unsent ones stay until they are sent.
@@ -179,6 +187,37 @@ async function applyMoves(
           .delete();
       }
     }
+    await forgetPhotos(db, photos, now);
+  });
+}
+
+/**
+ * Photos waiting to upload whose attachment row is not on the device: moved out of sight, purged
+ * while the device was away, or just not pulled yet (a pull only returns rows older than every
+ * open transaction). The server is asked by id: a live row is put back so the upload can go; a
+ * deleted or unseen one takes its photo off the device, with the reason shown.
+ */
+async function checkOrphanPhotos(db: SyncDatabase, transport: SyncTransport, now: Date) {
+  const ids: string[] = [];
+  for (const photo of await db.photos.where('uploaded').equals(0).toArray()) {
+    const sending = await db.outbox
+      .where('[table+record_id]')
+      .equals(['attachments', photo.id])
+      .filter((e) => e.op === 'insert')
+      .count();
+    if (!sending && !(await db.attachments.get(photo.id))) ids.push(photo.id);
+  }
+  if (!ids.length) return;
+  const rows = await transport.fetch(ids.map((id) => ({ table: 'attachments', id })));
+  const back = new Set(rows.map((r) => String(r.row.id)));
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.photos];
+  await db.transaction('rw', tables, async () => {
+    await writeRows(db, rows, now);
+    await forgetPhotos(
+      db,
+      ids.filter((id) => !back.has(id)),
+      now,
+    );
   });
 }
 
@@ -207,7 +246,7 @@ export async function pullChanges(
       continue;
     }
     await applyPage(db, page, opts.now());
-    await applyMoves(db, transport, page);
+    await applyMoves(db, transport, page, opts.now());
     pulled += page.changes.length;
     cursor = page.cursor;
     if (!page.has_more) return { pulled, reset };
@@ -228,6 +267,7 @@ export async function syncOnce(opts: RunnerOptions): Promise<SyncReport> {
     let pushed = first.applied;
     let rejected = first.rejected;
     if (opts.photos) {
+      await checkOrphanPhotos(opts.db, opts.transport, opts.now());
       photos = await uploadPhotos(opts.photos.ctx, opts.photos.storage);
       if (photos) {
         const marks = await pushOutbox(opts);

@@ -46,7 +46,9 @@ describe('privacy and accessibility statement', () => {
       await page.getByRole('heading', { level: 2, name }).waitFor();
     }
     await page.getByText('Je mag vragen welke gegevens we van je hebben.').waitFor();
-    await page.getByText(/langer dan 12 maanden gesloten/).waitFor();
+    // Not signed in: the default, and that the municipality can change it.
+    await page.getByText(/standaard 12 maanden; de gemeente kan dit aanpassen/).waitFor();
+    await page.getByText(/PDOK van het Kadaster/).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await snapshot(page, 'privacy-statement');
     await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
@@ -57,6 +59,8 @@ describe('privacy and accessibility statement', () => {
     await shell.menuButton.click();
     await page.getByRole('link', { name: 'Privacy en toegankelijkheid' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy en toegankelijkheid' }).waitFor();
+    // Signed in: the period of their own municipality, from the server.
+    await page.getByText(/langer dan 12 maanden gesloten of verwijderd/).waitFor();
     // Tenants get no municipality screens in the menu.
     await shell.menuButton.click();
     expect(await page.getByRole('link', { name: 'Logboek' }).count()).toBe(0);
@@ -93,7 +97,10 @@ describe('the municipality’s screens', () => {
     await page.getByLabel('Soort gegevens').selectOption('targets');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.getByRole('heading', { level: 2, name: /wijzigingen \(hoogstens 1000\)/ }).waitFor();
-    await page.locator('.card', { hasText: target }).first().waitFor();
+    const card = page.locator('.card', { hasText: target }).first();
+    await card.waitFor();
+    // Dutch names for the kind of data, and who did it.
+    expect(await card.getByRole('heading').textContent()).toBe('Nieuw in Doelen');
     expect(await accessibilityViolations(page)).toEqual([]);
     await snapshot(page, 'audit-log');
 
@@ -102,15 +109,16 @@ describe('the municipality’s screens', () => {
       page.getByRole('button', { name: 'Downloaden als CSV' }).click(),
     ]);
     const csv = await readFile((await file.path())!, 'utf8');
-    const lines = csv.trim().split('\r\n');
+    const lines = csv.trimEnd().split('\r\n');
+    // The app's one CSV writer: semicolons and a byte-order mark, for Dutch Excel.
     expect(lines[0]).toBe(
-      'id,at,actor,actor_role,table_name,record_id,operation,reason,redacted_at,changes',
+      '\uFEFFid;tijdstip;door_id;door;rol;tabel;soort_gegevens;record_id;handeling;reden;gewist_op;wijzigingen',
     );
     const line = lines.find((l) => l.includes(target));
-    expect(line).toContain(',targets,');
-    expect(line).toContain(',insert,');
+    expect(line).toContain(';targets;Doelen;');
+    expect(line).toContain(';insert;');
     // The formula someone typed stays text in a spreadsheet.
-    expect(line).not.toMatch(/,=SUM/);
+    expect(line).not.toMatch(/;=SUM/);
     expect(problems).toEqual([]);
     await context.close();
 

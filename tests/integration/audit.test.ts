@@ -202,6 +202,35 @@ describe('every change is recorded: who, when, what changed', () => {
     expect(res.body).toEqual([{ operation: 'insert' }, { operation: 'delete' }]);
   });
 
+  it('an update that changes the key (who works where) is logged as delete + insert', async () => {
+    const person = await db.user();
+    await ok('gemeente', 'POST', 'profiles', {
+      id: person,
+      organisation_id: ORG.smederijen,
+      role: 'smederij',
+      display_name: 'Verhuisde collega',
+    });
+    await ok('gemeente', 'POST', 'profile_neighbourhoods', {
+      profile_id: person,
+      neighbourhood_code: 'WK011850',
+    });
+    // The API has no update on this table; an operator (or a later RPC) may still move it.
+    await db.query(
+      `update public.profile_neighbourhoods set neighbourhood_code = 'WK011851' where profile_id = $1`,
+      [person],
+    );
+    const moved = [
+      ...(await entries('profile_neighbourhoods', `${person}/WK011850`)),
+      ...(await entries('profile_neighbourhoods', `${person}/WK011851`)),
+    ].sort((a, b) => a.id - b.id);
+    expect(moved.map((e) => [e.operation, e.record_id, e.municipality_code])).toEqual([
+      ['insert', `${person}/WK011850`, 'GM0118'],
+      ['delete', `${person}/WK011850`, 'GM0118'],
+      ['insert', `${person}/WK011851`, 'GM0118'],
+    ]);
+    expect(moved[2]?.changes).toEqual({ profile_id: person, neighbourhood_code: 'WK011851' });
+  });
+
   it('a batch of offline work through sync_push is logged row by row', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     const res = await api.rpc('smederij', 'sync_push', {

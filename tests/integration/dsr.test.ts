@@ -270,6 +270,70 @@ describe('right to erasure: anonymise the person', () => {
     expect(entries?.n).toBeGreaterThan(0);
   });
 
+  it('keeps the workflow of their open observation: status and assignment still change', async () => {
+    const start = await api.request(
+      'gemeente',
+      'PATCH',
+      `observations?id=eq.${person.observation}`,
+      {
+        body: { status: 'in_behandeling', assigned_organisation_id: ORG.woonconcept },
+      },
+    );
+    expect(start.status, JSON.stringify(start.body)).toBe(204);
+    expect(await db.find('observations', { id: person.observation })).toMatchObject({
+      status: 'in_behandeling',
+      assigned_organisation_id: ORG.woonconcept,
+      description: '',
+    });
+    const edit = await api.request(
+      'gemeente',
+      'PATCH',
+      `observations?id=eq.${person.observation}`,
+      {
+        body: { description: 'Terug van weggeweest' },
+      },
+    );
+    expect(edit.status).toBe(400);
+    expect(errorOf(edit)).toMatchObject({ hint: 'anonymised' });
+    expect(errorOf(edit)?.message).toMatch(/beschrijving/);
+    expect(errorOf(edit)?.message).not.toMatch(/bewaartermijn/);
+    const done = await api.request(
+      'gemeente',
+      'PATCH',
+      `observations?id=eq.${person.observation}`,
+      {
+        body: { status: 'opgelost' },
+      },
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(204);
+  });
+
+  it('takes no new comments, feedback or photos on an anonymised observation', async () => {
+    const comment = await api.request('gemeente', 'POST', 'observation_events', {
+      body: { id: randomUUID(), observation_id: person.observation, kind: 'comment', body: 'Hoi' },
+    });
+    expect(comment.status).toBe(400);
+    expect(errorOf(comment)).toMatchObject({ hint: 'observation_anonymised' });
+    const feedback = await api.request('gemeente', 'POST', 'observation_events', {
+      body: { id: randomUUID(), observation_id: person.observation, kind: 'feedback', thumb: 1 },
+    });
+    expect(errorOf(feedback)).toMatchObject({ hint: 'observation_anonymised' });
+    const photo = randomUUID();
+    const attach = await api.request('gemeente', 'POST', 'attachments', {
+      body: {
+        id: photo,
+        record_table: 'observations',
+        record_id: person.observation,
+        organisation_id: ORG.gemeente,
+        storage_path: `${ORG.gemeente}/${person.observation}/${photo}.jpg`,
+        mime_type: 'image/jpeg',
+        bytes: JPEG.byteLength,
+      },
+    });
+    expect(attach.status).toBe(400);
+    expect(errorOf(attach)).toMatchObject({ hint: 'observation_anonymised' });
+  });
+
   it('refuses to erase the municipality’s own account, and others cannot erase at all', async () => {
     const self = await api.rpc('gemeente', 'dsr_erase', { person: USER.gemeente });
     expect(self.status).toBe(400);
@@ -279,5 +343,135 @@ describe('right to erasure: anonymise the person', () => {
       expect(res.status).toBe(403);
     }
     expect(await db.find('profiles', { id: USER.huurder })).toMatchObject({ deleted_at: null });
+  });
+});
+
+describe('right to erasure: a professional’s walks, gardens and photos', () => {
+  const tag = randomUUID().slice(0, 8);
+  let person: string;
+  let walk: string;
+  let garden: string;
+  let photoPath: string;
+  let byOthers: number;
+
+  beforeAll(async () => {
+    person = await db.user({
+      role: 'smederij',
+      organisationId: ORG.smederijen,
+      neighbourhoods: ['WK011850'],
+    });
+    const me = clientAs(stack, person);
+    walk = randomUUID();
+    expect(
+      (
+        await me.from('walks').insert({
+          id: walk,
+          neighbourhood_code: PLACE.centrum.buurt,
+          title: `Schouw met familie Bakker ${tag}`,
+          planned_for: '2026-03-01',
+          notes: `Bel Henk Bakker 06-11223344 ${tag}`,
+        })
+      ).error,
+    ).toBeNull();
+    garden = randomUUID();
+    await db.insert('garden_projects', {
+      id: garden,
+      corporation_id: ORG.woonconcept,
+      title: 'Tuinaanpak Centrum',
+      address: `Hoofdstraat 12 (mevrouw Smit) ${tag}`,
+      location: pointText(PLACE.centrum),
+      neighbourhood_code: PLACE.centrum.buurt,
+      created_by: person,
+    });
+    const photo = randomUUID();
+    photoPath = `${ORG.smederijen}/${walk}/${photo}.jpg`;
+    expect(
+      (
+        await me.from('attachments').insert({
+          id: photo,
+          record_table: 'walks',
+          record_id: walk,
+          organisation_id: ORG.smederijen,
+          storage_path: photoPath,
+          mime_type: 'image/jpeg',
+          bytes: JPEG.byteLength,
+        })
+      ).error,
+    ).toBeNull();
+    expect(
+      (await me.storage.from('photos').upload(photoPath, JPEG, { contentType: 'image/jpeg' }))
+        .error,
+    ).toBeNull();
+    // Someone else works on the shared walk.
+    const walked = await api.request('gemeente', 'PATCH', `walks?id=eq.${walk}`, {
+      body: { status: 'gelopen' },
+    });
+    expect(walked.status).toBe(204);
+    const [entry] = await db.query<{ id: number }>(
+      `select id from public.audit_log where table_name = 'walks' and record_id = $1
+       and actor = $2 order by id desc limit 1`,
+      [walk, USER.gemeente],
+    );
+    byOthers = entry!.id;
+
+    const res = await api.rpc('gemeente', 'dsr_erase', { person });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
+  it('blanks the walk’s title and notes and the garden address they wrote', async () => {
+    expect(await db.find('walks', { id: walk })).toMatchObject({
+      title: 'Wijkschouw',
+      notes: '',
+      status: 'gelopen',
+      created_by: null,
+    });
+    expect(await db.find('garden_projects', { id: garden })).toMatchObject({
+      address: '',
+      title: 'Tuinaanpak Centrum',
+      created_by: null,
+    });
+  });
+
+  it('removes their photos on walks too: row, Storage file, and Storage’s owner', async () => {
+    expect(
+      await db.query(
+        `select deleted_at is not null as gone, created_by from public.attachments
+         where storage_path = $1`,
+        [photoPath],
+      ),
+    ).toEqual([{ gone: true, created_by: null }]);
+    expect(
+      await db.query(`select reason from public.photo_erasures where storage_path = $1`, [
+        photoPath,
+      ]),
+    ).toEqual([{ reason: 'erasure' }]);
+    expect(
+      await db.query(`select 1 from storage.objects where owner = $1 or owner_id = $2`, [
+        person,
+        person,
+      ]),
+    ).toEqual([]);
+    await erasePendingPhotos(nodeClient(stack.apiUrl, stack.serviceRoleKey));
+    expect(existsSync(path.join(stack.dataDir, 'storage', 'photos', photoPath))).toBe(false);
+  });
+
+  it('leaves no trace of their words in the audit log', async () => {
+    const [hit] = await db.query<{ n: number }>(
+      `select count(*)::int as n from public.audit_log l where to_jsonb(l)::text like '%' || $1 || '%'`,
+      [tag],
+    );
+    expect(hit?.n).toBe(0);
+  });
+
+  it('leaves other people’s audit entries of the shared walk as they were', async () => {
+    const [entry] = await db.query(
+      `select actor, changes, redacted_at from public.audit_log where id = $1`,
+      [byOthers],
+    );
+    expect(entry).toEqual({
+      actor: USER.gemeente,
+      changes: { status: ['gepland', 'gelopen'] },
+      redacted_at: null,
+    });
   });
 });

@@ -292,3 +292,145 @@ describe('retention of sensitive observations', () => {
     }
   });
 });
+
+/** A sensitive report by the Smederijen team, still 'nieuw', deleted (tombstoned) `ago`. */
+async function deletedSensitive(ago: string, category = 'sociaal.woonoverlast') {
+  const smederij = clientAs(stack, USER.smederij);
+  const id = randomUUID();
+  const description = `Melding over buurman Pietersen ${randomUUID().slice(0, 8)}`;
+  expect(
+    (
+      await smederij.from('observations').insert({
+        id,
+        category_code: category,
+        location: pointText({ lon: PLACE.krakeel.lon + 0.0002, lat: PLACE.krakeel.lat }),
+        neighbourhood_code: PLACE.krakeel.buurt,
+        description,
+      })
+    ).error,
+  ).toBeNull();
+  const del = await smederij
+    .from('observations')
+    .update({ deleted_at: new Date().toISOString() })
+    .eq('id', id);
+  expect(del.error).toBeNull();
+  await db.query(`update public.observations set deleted_at = now() - $2::interval where id = $1`, [
+    id,
+    ago,
+  ]);
+  return { id, description };
+}
+
+async function auditMentions(text: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from public.audit_log l where to_jsonb(l)::text like '%' || $1 || '%'`,
+    [text],
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Purges tombstones older than 180 days, then puts the sync horizon back (as sync.test does), so
+ * devices of tests running alongside are not asked to start over.
+ */
+async function purge(): Promise<void> {
+  await db.query(`select private.purge_tombstones('180 days')`);
+  await db.query(`update private.sync_horizon set min_txid = '0', min_seq = 0`);
+}
+
+describe('retention of deleted sensitive observations, and the tombstone purge', () => {
+  it('keeps a deleted sensitive report from the purge until retention anonymised it', async () => {
+    const gone = await deletedSensitive('13 months');
+    const plain = await deletedSensitive('13 months', 'schoon.zwerfafval');
+    await purge();
+    // Purged, the row could no longer be anonymised: it waits for retention.
+    expect(await db.find('observations', { id: gone.id })).toMatchObject({
+      description: gone.description,
+    });
+    // A plain tombstone is purged, and its delete entry keeps only the key, not the text.
+    expect(await db.find('observations', { id: plain.id })).toBeNull();
+    const [purged] = await db.query<{ changes: Record<string, unknown>; reason: string }>(
+      `select changes, reason from public.audit_log
+       where table_name = 'observations' and record_id = $1 and operation = 'delete'`,
+      [plain.id],
+    );
+    expect(purged).toMatchObject({ reason: 'purge', changes: { description: '[verwijderd]' } });
+
+    const res = await api.rpc('service_role', 'retention_run', {});
+    expect((res.body as { ids: string[] }).ids).toContain(gone.id);
+    expect(await db.find('observations', { id: gone.id })).toMatchObject({
+      description: '',
+      created_by: null,
+    });
+    await purge();
+    expect(await db.find('observations', { id: gone.id })).toBeNull();
+    expect(await auditMentions(gone.description)).toBe(0);
+  });
+
+  it('does not anonymise a report deleted more recently than the period', async () => {
+    const recent = await deletedSensitive('2 months');
+    const res = await api.rpc('service_role', 'retention_run', {});
+    expect((res.body as { ids: string[] }).ids).not.toContain(recent.id);
+  });
+
+  it('uses the default period (12 months) for a municipality without its own', async () => {
+    const due = await closedSensitive('13 months');
+    const [policy] = await db.query<{ sensitive_after: string }>(
+      `delete from public.retention_policies where municipality_code = 'GM0118'
+       returning sensitive_after::text`,
+    );
+    try {
+      const res = await api.rpc('service_role', 'retention_run', {});
+      expect((res.body as { ids: string[] }).ids).toContain(due.id);
+      expect((await api.rpc('smederij', 'retention_months', {})).body).toBe(12);
+    } finally {
+      await db.query(
+        `insert into public.retention_policies (municipality_code, sensitive_after)
+         values ('GM0118', $1::interval) on conflict do nothing`,
+        [policy?.sensitive_after ?? '12 months'],
+      );
+    }
+  });
+
+  it('tells every signed-in person the period of their municipality', async () => {
+    await db.query(
+      `update public.retention_policies set sensitive_after = '18 months' where municipality_code = 'GM0118'`,
+    );
+    try {
+      for (const who of ['huurder', 'smederij', 'gemeente'] as const)
+        expect((await api.rpc(who, 'retention_months', {})).body, who).toBe(18);
+      expect((await api.rpc('anon', 'retention_months', {})).status).toBe(401);
+    } finally {
+      await db.query(
+        `update public.retention_policies set sensitive_after = '12 months' where municipality_code = 'GM0118'`,
+      );
+    }
+  });
+});
+
+describe('the coarse place of an anonymised observation', () => {
+  it('is never the exact point, also when the label point and rounding fall outside the buurt', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin');
+      // Kinholt's label moved outside it, and a point (in Krakeel) whose rounding is not in Kinholt.
+      await client.query(`update public.neighbourhoods set label = point($1, $2) where code = $3`, [
+        PLACE.pesse.lon,
+        PLACE.pesse.lat,
+        PLACE.kinholt.buurt,
+      ]);
+      const p = { lon: PLACE.krakeel.lon + 0.00012, lat: PLACE.krakeel.lat + 0.00034 };
+      const {
+        rows: [r],
+      } = await client.query<{ same: boolean; buurt: string | null }>(
+        `select q ~= point($1, $2) as same, private.buurt_of(q) as buurt
+         from (select private.coarse_location(point($1, $2), $3) as q) x`,
+        [p.lon, p.lat, PLACE.kinholt.buurt],
+      );
+      expect(r).toEqual({ same: false, buurt: PLACE.kinholt.buurt });
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+});

@@ -1349,6 +1349,7 @@ describe('schema-wide guarantees', () => {
       'public.dsr_erase',
       'public.dsr_export',
       'public.neighbourhood_progress',
+      'public.retention_months',
       'public.sync_fetch',
       'public.sync_pull',
       'public.sync_push',

@@ -2,39 +2,13 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
 import { FormAlert, Page, TextField } from '../../ui/index.ts';
 import { usePrivacyApi, type AuditEntry } from './api.ts';
-import { toCsv } from './csv.ts';
+import { AUDIT_TABLES, auditCsv, dutchDayRange, type AuditNames } from './audit.ts';
 import { download } from './download.ts';
 import { createIsMunicipality } from './municipality.ts';
 
 const LIMIT = 1000;
-const TABLES = [
-  'observations',
-  'observation_events',
-  'garden_projects',
-  'accessibility_checks',
-  'neighbourhood_grades',
-  'walks',
-  'walk_participants',
-  'targets',
-  'attachments',
-  'profiles',
-  'profile_neighbourhoods',
-  'organisations',
-  'neighbourhoods',
-  'retention_policies',
-] as const;
-const COLUMNS = [
-  'id',
-  'at',
-  'actor',
-  'actor_role',
-  'table_name',
-  'record_id',
-  'operation',
-  'reason',
-  'redacted_at',
-  'changes',
-] as const;
+/** Cards rendered at a time (a phone stays quick); the CSV always has every fetched entry. */
+const PAGE = 200;
 
 const OPERATION: Record<string, PlainKey> = {
   insert: 'audit.op.insert',
@@ -44,7 +18,21 @@ const OPERATION: Record<string, PlainKey> = {
 const REASON: Record<string, PlainKey> = {
   retention: 'audit.reason.retention',
   erasure: 'audit.reason.erasure',
+  purge: 'audit.reason.purge',
 };
+
+const ROLES = ['gemeente', 'smederij', 'huurder', 'corporatie', 'service_role'];
+
+function tableName(name: string): string {
+  return (AUDIT_TABLES as readonly string[]).includes(name)
+    ? t(`audit.table.${name}` as PlainKey)
+    : name;
+}
+
+function roleName(role: string | null): string {
+  if (!role) return t('audit.system');
+  return ROLES.includes(role) ? t(`audit.role.${role}` as PlainKey) : role;
+}
 
 /** The municipality reads the audit trail (who, when, what changed) and downloads it as CSV. */
 export function AuditPage(): JSX.Element {
@@ -57,6 +45,8 @@ export function AuditPage(): JSX.Element {
   const [alert, setAlert] = createSignal<string>();
   const [entries, setEntries] = createSignal<AuditEntry[]>();
   const [busy, setBusy] = createSignal(false);
+  const [shown, setShown] = createSignal(PAGE);
+  const [people, setPeople] = createSignal(new Map<string, string>());
   let fromInput: HTMLInputElement | undefined;
 
   async function load(event?: SubmitEvent) {
@@ -70,7 +60,15 @@ export function AuditPage(): JSX.Element {
     setBusy(true);
     setAlert(undefined);
     try {
-      setEntries(await api.auditEntries({ table: table(), from: from(), to: to(), limit: LIMIT }));
+      const range = dutchDayRange(from(), to());
+      const [list, persons] = await Promise.all([
+        api.auditEntries({ table: table(), ...range, limit: LIMIT }),
+        // Names are a help, not a condition: without them the role is shown.
+        api.people().catch(() => []),
+      ]);
+      setPeople(new Map(persons.filter((p) => p.displayName).map((p) => [p.id, p.displayName])));
+      setShown(PAGE);
+      setEntries(list);
     } catch {
       setAlert(t('audit.failed'));
     } finally {
@@ -78,11 +76,22 @@ export function AuditPage(): JSX.Element {
     }
   }
 
+  const names: AuditNames = {
+    person: (id) => (id ? (people().get(id) ?? '') : ''),
+    table: tableName,
+    role: roleName,
+  };
+
+  function who(entry: AuditEntry): string {
+    const name = names.person(entry.actor);
+    const role = roleName(entry.actor_role);
+    return name ? `${name} (${role})` : role;
+  }
+
   function exportCsv() {
-    const rows = entries() ?? [];
     download(
       `buurtpeil-logboek-${new Date().toISOString().slice(0, 10)}.csv`,
-      toCsv(COLUMNS, rows as unknown as Record<(typeof COLUMNS)[number], unknown>[]),
+      auditCsv(entries() ?? [], names),
       'text/csv;charset=utf-8',
     );
   }
@@ -108,7 +117,9 @@ export function AuditPage(): JSX.Element {
                 onChange={(e) => setTable(e.currentTarget.value)}
               >
                 <option value="">{t('audit.filter.all')}</option>
-                <For each={TABLES}>{(name) => <option value={name}>{name}</option>}</For>
+                <For each={AUDIT_TABLES}>
+                  {(name) => <option value={name}>{tableName(name)}</option>}
+                </For>
               </select>
             </div>
             <TextField
@@ -138,6 +149,9 @@ export function AuditPage(): JSX.Element {
                   <h2 id="audit-results" class="section-title">
                     {t('audit.count', { count: list().length, limit: LIMIT })}
                   </h2>
+                  <Show when={list().length > shown()}>
+                    <p>{t('audit.shown', { shown: shown(), count: list().length })}</p>
+                  </Show>
                 </div>
                 <Show when={list().length} fallback={<p>{t('audit.empty')}</p>}>
                   <p>
@@ -146,7 +160,7 @@ export function AuditPage(): JSX.Element {
                     </button>
                   </p>
                   <ul class="cards">
-                    <For each={list().slice(0, 200)}>
+                    <For each={list().slice(0, shown())}>
                       {(entry) => (
                         <li class="card">
                           <h3 class="card__title">
@@ -154,14 +168,14 @@ export function AuditPage(): JSX.Element {
                               operation: OPERATION[entry.operation]
                                 ? t(OPERATION[entry.operation] as PlainKey)
                                 : entry.operation,
-                              table: entry.table_name,
+                              table: tableName(entry.table_name),
                             })}
                           </h3>
                           <p>
-                            {new Date(entry.at).toLocaleString('nl-NL')} ·{' '}
-                            {t('audit.by', {
-                              who: entry.actor_role ?? t('audit.system'),
-                            })}
+                            {new Date(entry.at).toLocaleString('nl-NL', {
+                              timeZone: 'Europe/Amsterdam',
+                            })}{' '}
+                            · {t('audit.by', { who: who(entry) })}
                             <Show when={entry.reason ? REASON[entry.reason] : undefined}>
                               {(key) => <> · {t(key())}</>}
                             </Show>
@@ -174,6 +188,11 @@ export function AuditPage(): JSX.Element {
                       )}
                     </For>
                   </ul>
+                  <Show when={list().length > shown()}>
+                    <button type="button" class="button" onClick={() => setShown((n) => n + PAGE)}>
+                      {t('audit.more')}
+                    </button>
+                  </Show>
                 </Show>
               </section>
             )}

@@ -1,17 +1,16 @@
 import { A } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { createResource, For, Show, type JSX } from 'solid-js';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
 import { Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
-
-/** The retention period of supabase/migrations (retention_policies default), in months. */
-const RETENTION_MONTHS = 12;
+import { usePrivacyApi } from './api.ts';
 
 const NOTICE: [PlainKey, PlainKey][] = [
   ['privacy.notice.what.title', 'privacy.notice.what'],
   ['privacy.notice.why.title', 'privacy.notice.why'],
   ['privacy.notice.who-sees.title', 'privacy.notice.who-sees'],
   ['privacy.notice.photos.title', 'privacy.notice.photos'],
+  ['privacy.notice.pdok.title', 'privacy.notice.pdok'],
   ['privacy.notice.log.title', 'privacy.notice.log'],
 ];
 
@@ -28,6 +27,12 @@ const ACCESSIBILITY: [PlainKey, PlainKey][] = [
  */
 export function StatementPage(): JSX.Element {
   const { user } = useSession();
+  const api = usePrivacyApi();
+  // Signed in: the period of your own municipality (the gemeente can change it).
+  const [months] = createResource(
+    () => user()?.id,
+    () => api.retentionMonths().catch(() => undefined),
+  );
   return (
     <Page title={t('privacy.title')}>
       <p class="lead">{t('privacy.intro')}</p>
@@ -45,7 +50,9 @@ export function StatementPage(): JSX.Element {
           )}
         </For>
         <h3>{t('privacy.notice.keep.title')}</h3>
-        <p>{t('privacy.notice.keep', { months: RETENTION_MONTHS })}</p>
+        <Show when={user() && months()} fallback={<p>{t('privacy.notice.keepDefault')}</p>}>
+          {(n) => <p>{t('privacy.notice.keep', { months: n() })}</p>}
+        </Show>
         <h3>{t('privacy.notice.rights.title')}</h3>
         <p>{t('privacy.notice.rights')}</p>
         <p>{t('privacy.notice.complaint')}</p>

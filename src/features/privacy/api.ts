@@ -17,9 +17,10 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   table?: string | undefined;
-  /** yyyy-mm-dd, inclusive. */
-  from?: string | undefined;
-  to?: string | undefined;
+  /** ISO instant, inclusive (the start of a Dutch calendar day: see audit.ts). */
+  fromAt?: string | undefined;
+  /** ISO instant, exclusive. */
+  beforeAt?: string | undefined;
   limit: number;
 }
 
@@ -45,6 +46,8 @@ export interface PrivacyApi {
   people(): Promise<Person[]>;
   exportPerson(id: string): Promise<unknown>;
   erasePerson(id: string): Promise<Record<string, unknown>>;
+  /** Months after closing that sensitive reports of my municipality are anonymised. */
+  retentionMonths(): Promise<number>;
 }
 
 let api: PrivacyApi | undefined;

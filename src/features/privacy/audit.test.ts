@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import type { AuditEntry } from './api.ts';
+import { auditCsv, dutchDayRange, dutchDayStart } from './audit.ts';
+
+describe('Dutch calendar days', () => {
+  test('start at local midnight: 23:00 UTC in winter, 22:00 UTC in summer', () => {
+    expect(dutchDayStart('2026-01-15')).toBe('2026-01-14T23:00:00.000Z');
+    expect(dutchDayStart('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
+    // The days of the clock changes (29 March and 25 October 2026).
+    expect(dutchDayStart('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
+    expect(dutchDayStart('2026-03-30')).toBe('2026-03-29T22:00:00.000Z');
+    expect(dutchDayStart('2026-10-25')).toBe('2026-10-24T22:00:00.000Z');
+    expect(dutchDayStart('2026-10-26')).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  test('a range runs up to and including the last day, also across a month end', () => {
+    expect(dutchDayRange('2026-06-01', '2026-06-30')).toEqual({
+      fromAt: '2026-05-31T22:00:00.000Z',
+      beforeAt: '2026-06-30T22:00:00.000Z',
+    });
+    expect(dutchDayRange('', '2026-12-31')).toEqual({
+      fromAt: undefined,
+      beforeAt: '2026-12-31T23:00:00.000Z',
+    });
+  });
+});
+
+describe('audit CSV', () => {
+  const entry: AuditEntry = {
+    id: 7,
+    at: '2026-11-26T10:00:00Z',
+    actor: 'p1',
+    actor_role: 'gemeente',
+    table_name: 'targets',
+    record_id: 'r1',
+    operation: 'insert',
+    changes: { description: '=SUM(A1); 40 bomen' },
+    reason: null,
+    redacted_at: null,
+  };
+
+  test('is Dutch-spreadsheet CSV: BOM, semicolons, names, and no formulas', () => {
+    const csv = auditCsv([entry], {
+      person: (id) => (id === 'p1' ? 'Anna de Vries' : ''),
+      table: (t) => (t === 'targets' ? 'Doelen' : t),
+      role: (r) => (r === 'gemeente' ? 'Gemeente' : ''),
+    });
+    expect(csv.startsWith('\uFEFFid;tijdstip;door_id;door;rol;tabel;soort_gegevens;')).toBe(true);
+    const line = csv.split('\r\n')[1];
+    expect(line).toBe(
+      '7;2026-11-26T10:00:00Z;p1;Anna de Vries;Gemeente;targets;Doelen;r1;insert;;;' +
+        '"{""description"":""=SUM(A1); 40 bomen""}"',
+    );
+  });
+});
