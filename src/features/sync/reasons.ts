@@ -10,6 +10,7 @@ const KNOWN: Record<string, PlainKey> = {
   status_transition: 'sync.reason.status_transition',
   close_reason_required: 'sync.reason.close_reason_required',
   not_found: 'sync.reason.not_found',
+  photo_removed: 'sync.reason.photo_removed',
 };
 
 /**

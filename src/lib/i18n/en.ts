@@ -122,6 +122,8 @@ export const en: Messages = {
   'sync.reason.unknown_category': 'The chosen category does not exist (any more).',
   'sync.reason.status_transition': 'This step in the handling is not possible.',
   'sync.reason.close_reason_required': 'A reason for closing is missing.',
+  'sync.reason.photo_removed':
+    'This photo was not sent. It was removed on the server, or you may no longer see it. So it is no longer on this device either.',
   'sync.reason.not_found': 'This no longer exists, or you may no longer see it.',
   'record.observations': 'Observation',
   'record.observation_events': 'Reaction',

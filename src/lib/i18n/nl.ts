@@ -124,6 +124,8 @@ export const nl = {
   'sync.reason.unknown_category': 'De gekozen categorie bestaat niet (meer).',
   'sync.reason.status_transition': 'Deze stap in de afhandeling kan niet.',
   'sync.reason.close_reason_required': 'Er ontbreekt een reden voor het sluiten.',
+  'sync.reason.photo_removed':
+    'Deze foto is niet verstuurd. Hij is op de server weggehaald, of je mag hem niet meer zien. Daarom staat hij ook niet meer op dit toestel.',
   'sync.reason.not_found': 'Dit bestaat niet meer, of je mag het niet meer zien.',
   'record.observations': 'Waarneming',
   'record.observation_events': 'Reactie',
