@@ -17,7 +17,7 @@ import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { walkPaths } from '../walks/paths.ts';
 import { loadBuurten } from './buurten.ts';
-import { categoryTree } from './categories.ts';
+import { categoryTree, recentCategories } from './categories.ts';
 import { createMyRole } from '../home/index.ts';
 import { nearbyOpen } from './filters.ts';
 import { observationPaths } from './paths.ts';
@@ -78,6 +78,7 @@ export function NewObservationPage(): JSX.Element {
   const [searching, setSearching] = createSignal(false);
 
   const categories = createLiveQuery(device, ({ db }) => categoryTree(db, user()?.id));
+  const recent = createLiveQuery(device, ({ db }) => recentCategories(db, user()?.id));
   const buurten = createLiveQuery(device, async ({ db }) => {
     return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
       a.name.localeCompare(b.name, 'nl'),
@@ -343,6 +344,11 @@ export function NewObservationPage(): JSX.Element {
             aria-describedby={errors().category ? 'obs-category-error' : undefined}
           >
             <option value="">{t('obs.field.category.choose')}</option>
+            <Show when={recent()?.length}>
+              <optgroup label={t('obs.field.category.recent')}>
+                <For each={recent()}>{(c) => <option value={c.code}>{localName(c)}</option>}</For>
+              </optgroup>
+            </Show>
             <For each={categories()}>
               {(group) => (
                 <optgroup label={localName(group.theme)}>

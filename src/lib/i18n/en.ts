@@ -146,6 +146,7 @@ export const en: Messages = {
   'obs.status.gesloten': 'Closed',
   'obs.new.title': 'New observation',
   'obs.field.category': 'What do you see?',
+  'obs.field.category.recent': 'Used last',
   'obs.field.category.choose': 'Choose a subject',
   'obs.field.severity': 'How bad is it?',
   'obs.severity.1': '1 – a little',

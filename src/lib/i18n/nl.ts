@@ -148,6 +148,7 @@ export const nl = {
   'obs.status.gesloten': 'Gesloten',
   'obs.new.title': 'Nieuwe waarneming',
   'obs.field.category': 'Wat zie je?',
+  'obs.field.category.recent': 'Laatst gebruikt',
   'obs.field.category.choose': 'Kies een onderwerp',
   'obs.field.severity': 'Hoe erg is het?',
   'obs.severity.1': '1 – een beetje',
