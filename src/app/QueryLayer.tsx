@@ -1,6 +1,6 @@
 import type { RouteSectionProps } from '@solidjs/router';
 import { QueryClientProvider } from '@tanstack/solid-query';
-import { createEffect, type JSX } from 'solid-js';
+import { createEffect, on, untrack, type JSX } from 'solid-js';
 import { useSession } from '../features/auth/index.ts';
 import { makeQueryClient } from './queryClient.ts';
 
@@ -19,12 +19,14 @@ let cacheOwner: string | undefined;
 export function QueryLayer(props: RouteSectionProps): JSX.Element {
   const { user } = useSession();
   // Server figures depend on who asks (roles, small-count suppression for tenants): never show
-  // one person's cached answers to the next one who signs in on this page.
-  createEffect(() => {
-    const id = user()?.id;
+  // one person's cached answers to the next one who signs in on this page. Checked before the
+  // screens below start their queries (an effect would run after, and cancel them).
+  const forget = (id: string | undefined) => {
     if (id === cacheOwner) return;
     queryClient.clear();
     cacheOwner = id;
-  });
+  };
+  forget(untrack(() => user()?.id));
+  createEffect(on(() => user()?.id, forget, { defer: true }));
   return <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>;
 }
