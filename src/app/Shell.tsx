@@ -1,6 +1,7 @@
 import { useLocation } from '@solidjs/router';
-import { createEffect, on, Suspense, type JSX } from 'solid-js';
+import { createEffect, on, type JSX } from 'solid-js';
 import { t } from '../lib/i18n/index.ts';
+import { focusNextHeading } from '../ui/index.ts';
 import { createOnlineStatus } from '../platform/network.ts';
 import type { ServiceWorkerControl } from '../platform/sw.ts';
 import { ReloadNeeded } from '../features/sync/index.ts';
@@ -18,15 +19,8 @@ export function Shell(props: ShellProps): JSX.Element {
   const online = createOnlineStatus();
   const location = useLocation();
 
-  // After moving to another screen, put focus on its heading: otherwise keyboard and screen
-  // reader users stay on a link that no longer exists and hear nothing about the new page.
-  createEffect(
-    on(
-      () => location.pathname,
-      () => requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus()),
-      { defer: true },
-    ),
-  );
+  // After moving to another screen, its heading takes focus (see focusNextHeading).
+  createEffect(on(() => location.pathname, focusNextHeading, { defer: true }));
 
   return (
     <div class="app">
@@ -38,9 +32,7 @@ export function Shell(props: ShellProps): JSX.Element {
       <UpdatePrompt serviceWorker={props.serviceWorker} />
       <ReloadNeeded />
       <main id="main" class="app-main" tabindex="-1">
-        {/* Screens load lazily: navigation is a transition, so the old screen stays until the new
-            one is ready, and the heading focus below lands on the new screen. */}
-        <Suspense>{props.children}</Suspense>
+        {props.children}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Small building blocks shared by the feature screens. */
 export { FormAlert } from './FormAlert.tsx';
-export { Page } from './Page.tsx';
+export { focusNextHeading, Page } from './Page.tsx';
 export { TextField } from './TextField.tsx';
 export { lazyPage } from './lazyPage.ts';
