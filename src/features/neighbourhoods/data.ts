@@ -111,6 +111,8 @@ export function ownRecords(input: ProgressInput, organisation: string): Progress
  */
 function createServerRows(
   periods: Accessor<Period[] | undefined>,
+  /** Only this area's row (a trend over many periods needs one row each, not all 62). */
+  area: Accessor<string | undefined> = () => undefined,
 ): Accessor<ProgressRow[][] | undefined> {
   const { device } = useSync();
   const { user } = useSession();
@@ -120,19 +122,17 @@ function createServerRows(
       const d = device();
       const p = periods();
       const who = user()?.id;
-      return d && p && who ? { d, p, who } : undefined;
+      return d && p && who ? { d, p, who, only: area() } : undefined;
     },
-    ({ d, p, who }) =>
+    ({ d, p, who, only }) =>
       Promise.all(
         p.map((period) =>
           client.fetchQuery({
             // Keyed by person too: the answer depends on who asks.
-            queryKey: ['neighbourhood_progress', who, period],
+            queryKey: ['neighbourhood_progress', who, period, only ?? '*'],
             queryFn: async () => {
-              const { data, error } = await d.rpc(
-                'neighbourhood_progress',
-                period ? { period } : {},
-              );
+              const call = d.rpc('neighbourhood_progress', period ? { period } : {});
+              const { data, error } = await (only ? call.eq('code', only) : call);
               if (error) throw new Error(error.message);
               return (data as unknown as Record<string, unknown>[]).map(normaliseServerRow);
             },
@@ -201,7 +201,7 @@ export function createSeries(
 ): Accessor<{ rows: (ProgressRow | undefined)[]; source: FigureSource } | undefined> {
   const { device } = useSync();
   const online = createOnlineStatus();
-  const server = createServerRows(() => (device() && online() ? periods() : undefined));
+  const server = createServerRows(() => (device() && online() ? periods() : undefined), code);
   const series = createMemo(() => {
     if (online() && server())
       return {
