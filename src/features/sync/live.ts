@@ -3,7 +3,11 @@ import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-
 /**
  * A signal that follows a Dexie query over `source` (the device data): it re-runs whenever the
  * data it read changes (own writes and pulled changes alike), and starts over when the source
- * changes (signing in, another user). The UI reads the device, never the network.
+ * changes (other filters, signing in). The UI reads the device, never the network.
+ *
+ * While a changed source runs its first query, the previous answer stays (a screen does not
+ * flash empty or jump when a filter changes); without a source (signed out, another person's
+ * device not open yet) the value is cleared at once, so nobody sees someone else's data.
  */
 export function createLiveQuery<S, T>(
   source: Accessor<S | undefined>,
@@ -12,8 +16,10 @@ export function createLiveQuery<S, T>(
   const [value, setValue] = createSignal<T>();
   createEffect(
     on(source, (s) => {
-      setValue(undefined);
-      if (s === undefined) return;
+      if (s === undefined) {
+        setValue(undefined);
+        return;
+      }
       let sub: { unsubscribe(): void } | undefined;
       let stopped = false;
       // A dynamic import keeps Dexie out of the first screen's JavaScript (this module is part of
