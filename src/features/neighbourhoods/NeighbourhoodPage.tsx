@@ -95,123 +95,133 @@ export function NeighbourhoodPage(): JSX.Element {
       </div>
       <SourceNote source={figures()?.source} lastSync={status()?.lastSyncAt} tenant={tenant()} />
 
-      <Show when={row()} fallback={<p>{t(figures() ? 'buurt.unknown' : 'map.loading')}</p>}>
-        {(r) => (
-          <>
-            <h2 class="section-title">{t('buurt.keyFigures')}</h2>
-            <dl class="key-figures">
-              <Figure label={t('buurt.fig.open')} value={formatCount(r().observations_open)} />
-              <Figure
-                label={t('buurt.fig.resolved')}
-                value={formatCount(r().observations_resolved)}
-              />
-              <Figure label={t('buurt.fig.closed')} value={formatCount(r().observations_closed)} />
-              <Figure
-                label={t('buurt.fig.median')}
-                value={
-                  r().median_days_to_resolve === null
-                    ? t('map.noData')
-                    : t('buurt.days', { n: r().median_days_to_resolve! })
-                }
-              />
-              <Figure
-                label={t('buurt.fig.gardensDone')}
-                value={`${formatCount(r().gardens_done)} / ${formatCount(r().gardens_total)}`}
-              />
-              <Figure
-                label={t('buurt.fig.tiles')}
-                value={formatValue(r().tiles_removed_m2, 'area')}
-              />
-              <Figure
-                label={t('buurt.fig.green')}
-                value={formatValue(r().green_added_m2, 'area')}
-              />
-              <Figure label={t('buurt.fig.checks')} value={formatCount(r().checks_done)} />
-              <Figure
-                label={t('buurt.fig.shareAccessible')}
-                value={formatValue(r().share_accessible, 'share')}
-              />
-              <Figure
-                label={t('buurt.fig.newBuildShare')}
-                value={formatValue(r().new_builds_accessible_share, 'share')}
-              />
-              <Figure
-                label={t('map.metric.average_grade')}
-                value={formatValue(meanGrade(r()), 'grade')}
-              />
-              <Figure
-                label={t('map.metric.open_per_1000_homes')}
-                value={formatValue(
-                  metricValue('open_per_1000_homes', r(), data()?.homes.get(code()) ?? null),
-                  'rate',
-                )}
-              />
-            </dl>
-          </>
-        )}
-      </Show>
+      {/* One reveal: the page appears when its figures and trend are both there, instead of
+          sections jumping down as each answer arrives. */}
+      <Show
+        when={row() && trend()}
+        fallback={<p>{t(figures() && !row() ? 'buurt.unknown' : 'map.loading')}</p>}
+      >
+        <Show when={row()}>
+          {(r) => (
+            <>
+              <h2 class="section-title">{t('buurt.keyFigures')}</h2>
+              <dl class="key-figures">
+                <Figure label={t('buurt.fig.open')} value={formatCount(r().observations_open)} />
+                <Figure
+                  label={t('buurt.fig.resolved')}
+                  value={formatCount(r().observations_resolved)}
+                />
+                <Figure
+                  label={t('buurt.fig.closed')}
+                  value={formatCount(r().observations_closed)}
+                />
+                <Figure
+                  label={t('buurt.fig.median')}
+                  value={
+                    r().median_days_to_resolve === null
+                      ? t('map.noData')
+                      : t('buurt.days', { n: r().median_days_to_resolve! })
+                  }
+                />
+                <Figure
+                  label={t('buurt.fig.gardensDone')}
+                  value={`${formatCount(r().gardens_done)} / ${formatCount(r().gardens_total)}`}
+                />
+                <Figure
+                  label={t('buurt.fig.tiles')}
+                  value={formatValue(r().tiles_removed_m2, 'area')}
+                />
+                <Figure
+                  label={t('buurt.fig.green')}
+                  value={formatValue(r().green_added_m2, 'area')}
+                />
+                <Figure label={t('buurt.fig.checks')} value={formatCount(r().checks_done)} />
+                <Figure
+                  label={t('buurt.fig.shareAccessible')}
+                  value={formatValue(r().share_accessible, 'share')}
+                />
+                <Figure
+                  label={t('buurt.fig.newBuildShare')}
+                  value={formatValue(r().new_builds_accessible_share, 'share')}
+                />
+                <Figure
+                  label={t('map.metric.average_grade')}
+                  value={formatValue(meanGrade(r()), 'grade')}
+                />
+                <Figure
+                  label={t('map.metric.open_per_1000_homes')}
+                  value={formatValue(
+                    metricValue('open_per_1000_homes', r(), data()?.homes.get(code()) ?? null),
+                    'rate',
+                  )}
+                />
+              </dl>
+            </>
+          )}
+        </Show>
 
-      <Show when={trend()}>
-        {(s) => (
-          <section aria-labelledby="trend-title">
-            <h2 class="section-title" id="trend-title">
-              {t('buurt.trend')}
-            </h2>
-            <LineChart
-              title={t('buurt.trend.observations')}
-              labels={months().map(monthLabel)}
-              format={(v) => formatCount(v)}
-              series={[
-                {
-                  name: t('buurt.trend.reported'),
-                  colour: '#08519c',
-                  values: s().rows.map((r) =>
-                    r &&
-                    r.observations_open !== null &&
-                    r.observations_resolved !== null &&
-                    r.observations_closed !== null
-                      ? r.observations_open + r.observations_resolved + r.observations_closed
-                      : null,
-                  ),
-                },
-                {
-                  name: t('buurt.fig.resolved'),
-                  colour: '#a63603',
-                  dash: '6 3',
-                  values: s().rows.map((r) => r?.observations_resolved ?? null),
-                },
-              ]}
-            />
-            <LineChart
-              title={t('buurt.trend.gardens')}
-              labels={months().map(monthLabel)}
-              format={(v) => formatCount(v)}
-              series={[
-                {
-                  name: t('buurt.fig.gardensDone'),
-                  colour: '#006d2c',
-                  values: s().rows.map((r) => r?.gardens_done ?? null),
-                },
-                {
-                  name: t('buurt.fig.checks'),
-                  colour: '#54278f',
-                  dash: '6 3',
-                  values: s().rows.map((r) => r?.checks_done ?? null),
-                },
-              ]}
-            />
-          </section>
-        )}
-      </Show>
+        <Show when={trend()}>
+          {(s) => (
+            <section aria-labelledby="trend-title">
+              <h2 class="section-title" id="trend-title">
+                {t('buurt.trend')}
+              </h2>
+              <LineChart
+                title={t('buurt.trend.observations')}
+                labels={months().map(monthLabel)}
+                format={(v) => formatCount(v)}
+                series={[
+                  {
+                    name: t('buurt.trend.reported'),
+                    colour: '#08519c',
+                    values: s().rows.map((r) =>
+                      r &&
+                      r.observations_open !== null &&
+                      r.observations_resolved !== null &&
+                      r.observations_closed !== null
+                        ? r.observations_open + r.observations_resolved + r.observations_closed
+                        : null,
+                    ),
+                  },
+                  {
+                    name: t('buurt.fig.resolved'),
+                    colour: '#a63603',
+                    dash: '6 3',
+                    values: s().rows.map((r) => r?.observations_resolved ?? null),
+                  },
+                ]}
+              />
+              <LineChart
+                title={t('buurt.trend.gardens')}
+                labels={months().map(monthLabel)}
+                format={(v) => formatCount(v)}
+                series={[
+                  {
+                    name: t('buurt.fig.gardensDone'),
+                    colour: '#006d2c',
+                    values: s().rows.map((r) => r?.gardens_done ?? null),
+                  },
+                  {
+                    name: t('buurt.fig.checks'),
+                    colour: '#54278f',
+                    dash: '6 3',
+                    values: s().rows.map((r) => r?.checks_done ?? null),
+                  },
+                ]}
+              />
+            </section>
+          )}
+        </Show>
 
-      <TargetsSection data={data()} row={row()} code={code()} period={period()} />
-      <OpenItems data={data()} buurten={buurten()} />
-      <GardensSection data={data()} buurten={buurten()} />
-      <AccessibilitySection data={data()} row={row()} buurten={buurten()} />
-      <GradesSection data={data()} code={code()} />
-      <FeedbackSection data={data()} buurten={buurten()} />
-      <Show when={data()?.me?.role === 'gemeente' || data()?.me?.role === 'corporatie'}>
-        <CorporationBreakdown data={data()} period={period()} buurten={buurten()} />
+        <TargetsSection data={data()} row={row()} code={code()} period={period()} />
+        <OpenItems data={data()} buurten={buurten()} />
+        <GardensSection data={data()} buurten={buurten()} />
+        <AccessibilitySection data={data()} row={row()} buurten={buurten()} />
+        <GradesSection data={data()} code={code()} />
+        <FeedbackSection data={data()} buurten={buurten()} />
+        <Show when={data()?.me?.role === 'gemeente' || data()?.me?.role === 'corporatie'}>
+          <CorporationBreakdown data={data()} period={period()} buurten={buurten()} />
+        </Show>
       </Show>
       <p class="hint">{t('map.sources')}</p>
     </Page>

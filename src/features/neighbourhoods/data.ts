@@ -113,7 +113,7 @@ function createServerRows(
   periods: Accessor<Period[] | undefined>,
   /** Only this area's row (a trend over many periods needs one row each, not all 62). */
   area: Accessor<string | undefined> = () => undefined,
-): Accessor<ProgressRow[][] | undefined> {
+): ServerRows {
   const { device } = useSync();
   const { user } = useSession();
   const client = useQueryClient();
@@ -141,7 +141,16 @@ function createServerRows(
       ),
   );
   const ready = createMemo(() => (rows.state === 'ready' ? rows() : undefined));
-  return ready;
+  // Asked and not answered yet: online screens wait for the server instead of computing the
+  // device figures first and then swapping every section (work and layout shifts for nothing).
+  const waiting = createMemo(() => rows.state === 'pending' || rows.state === 'refreshing');
+  return { rows: ready, waiting };
+}
+
+/** Server rows once answered; `waiting()` while the question is out (an error ends it). */
+interface ServerRows {
+  rows: Accessor<ProgressRow[][] | undefined>;
+  waiting: Accessor<boolean>;
 }
 
 export type FigureSource = 'server' | 'device' | 'own';
@@ -178,9 +187,11 @@ export function createFigures(
         now: new Date(),
       });
       source = 'own';
-    } else if (online() && server()) {
-      rows = server()![0];
+    } else if (online() && server.rows()) {
+      rows = server.rows()![0];
       source = 'server';
+    } else if (online() && server.waiting()) {
+      return undefined;
     } else if (d) {
       rows = computeProgress(d.input, { period: period(), tenant, now: new Date() });
     }
@@ -203,11 +214,12 @@ export function createSeries(
   const online = createOnlineStatus();
   const server = createServerRows(() => (device() && online() ? periods() : undefined), code);
   const series = createMemo(() => {
-    if (online() && server())
+    if (online() && server.rows())
       return {
-        rows: server()!.map((rows) => rows.find((r) => r.code === code())),
+        rows: server.rows()!.map((rows) => rows.find((r) => r.code === code())),
         source: 'server' as const,
       };
+    if (online() && server.waiting()) return undefined;
     const d = data();
     if (!d) return undefined;
     const tenant = d.me?.role === 'huurder';
