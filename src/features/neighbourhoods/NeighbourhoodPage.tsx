@@ -1,6 +1,6 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, type JSX } from 'solid-js';
-import { t } from '../../lib/i18n/index.ts';
+import { language, t } from '../../lib/i18n/index.ts';
 import { lastMonths, meanGrade, metricValue } from '../../lib/metrics/index.ts';
 import { Page } from '../../ui/index.ts';
 import { useSync } from '../sync/index.ts';
@@ -43,8 +43,18 @@ export function NeighbourhoodPage(): JSX.Element {
   );
   const months = createMemo(() => lastMonths(new Date(), 12).map((m) => m.slice(0, 7)));
   const trend = createSeries(data, code, () => months());
-  const monthLabel = (m: string) =>
-    new Date(`${m}-01T00:00:00Z`).toLocaleDateString('nl-NL', { month: 'short', timeZone: 'UTC' });
+  // One formatter, made once per language: toLocaleDateString builds a new one on every call,
+  // which made drawing the trend charts the page's slowest work.
+  const monthFormat = createMemo(
+    () =>
+      new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'nl-NL', {
+        month: 'short',
+        timeZone: 'UTC',
+      }),
+  );
+  const monthLabels = createMemo(() =>
+    months().map((m) => monthFormat().format(new Date(`${m}-01T00:00:00Z`))),
+  );
 
   const title = () => area()?.name ?? row()?.name ?? code();
   const kindLabel = () => t(area()?.kind === 'wijk' ? 'buurt.kind.wijk' : 'buurt.kind.buurt');
@@ -168,7 +178,7 @@ export function NeighbourhoodPage(): JSX.Element {
               </h2>
               <LineChart
                 title={t('buurt.trend.observations')}
-                labels={months().map(monthLabel)}
+                labels={monthLabels()}
                 format={(v) => formatCount(v)}
                 series={[
                   {
@@ -193,7 +203,7 @@ export function NeighbourhoodPage(): JSX.Element {
               />
               <LineChart
                 title={t('buurt.trend.gardens')}
-                labels={months().map(monthLabel)}
+                labels={monthLabels()}
                 format={(v) => formatCount(v)}
                 series={[
                   {
@@ -222,8 +232,8 @@ export function NeighbourhoodPage(): JSX.Element {
         <Show when={data()?.me?.role === 'gemeente' || data()?.me?.role === 'corporatie'}>
           <CorporationBreakdown data={data()} period={period()} buurten={buurten()} />
         </Show>
+        <p class="hint">{t('map.sources')}</p>
       </Show>
-      <p class="hint">{t('map.sources')}</p>
     </Page>
   );
 }

@@ -4,36 +4,54 @@ import type { MetricDef } from '../../lib/metrics/index.ts';
 
 const locale = () => (language() === 'en' ? 'en-GB' : 'nl-NL');
 
+/**
+ * Intl formatters are slow to make and fast to use: one per language and options, kept. (Making
+ * them per value made tables and charts the slowest part of these pages.)
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numbers(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n${locale()}${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale(), options)));
+  return f;
+}
+function dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d${locale()}${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale(), options)));
+  return f;
+}
+
 /** A value of a measure, or "hidden / unknown" when there is none. */
 export function formatValue(value: number | null | undefined, format: MetricDef['format']): string {
   if (value === null || value === undefined) return t('map.noData');
   switch (format) {
     case 'share':
-      return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(
-        value,
-      );
+      return numbers({ style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'grade':
     case 'rate':
-      return new Intl.NumberFormat(locale(), {
-        minimumFractionDigits: 1,
-        maximumFractionDigits: 1,
-      }).format(value);
+      return numbers({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
     case 'area':
-      return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(value)} m²`;
+      return `${numbers({ maximumFractionDigits: 0 }).format(value)} m²`;
     case 'count':
-      return new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(value);
+      return numbers({ maximumFractionDigits: 0 }).format(value);
   }
 }
 
 /** A count as shown, with the tenant's small-count rule spelled out. */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined) return t('map.hidden');
-  return new Intl.NumberFormat(locale()).format(value);
+  return numbers().format(value);
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return t('map.neverSynced');
-  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dates({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A day, as in lists of reports and reactions. */
+export function formatDate(iso: string): string {
+  return dates({ dateStyle: 'short' }).format(new Date(iso));
 }
 
 /** Starts a download of text as a file (CSV, GeoJSON), made on the device, so it works offline. */

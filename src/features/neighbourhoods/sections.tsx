@@ -15,7 +15,7 @@ import type { LocalRow } from '../../sync/db.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { LineChart, ProgressBar } from './charts.tsx';
 import { createSeries, type DeviceData } from './data.ts';
-import { formatValue } from './format.ts';
+import { formatDate, formatValue } from './format.ts';
 
 type Format = 'share' | 'count' | 'area' | 'grade';
 
@@ -179,8 +179,7 @@ export function OpenItems(props: {
                   {o.category}
                 </A>
                 <span>
-                  {new Date(o.observed_at).toLocaleDateString('nl-NL')} ·{' '}
-                  {t(`obs.status.${o.status}` as PlainKey)}
+                  {formatDate(o.observed_at)} · {t(`obs.status.${o.status}` as PlainKey)}
                 </span>
               </li>
             )}
@@ -441,7 +440,7 @@ export function FeedbackSection(props: {
                   {(r) => <span>{t('buurt.feedback.rating', { n: r() })}</span>}
                 </Show>
                 <span class="card__text">{e.body}</span>
-                <span>{new Date(e.created_at).toLocaleDateString('nl-NL')}</span>
+                <span>{formatDate(e.created_at)}</span>
               </li>
             )}
           </For>
