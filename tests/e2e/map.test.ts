@@ -197,6 +197,23 @@ describe('neighbourhood map', () => {
     await context.close();
   });
 
+  test("a server that does not answer does not keep the figures away: the device's show", async () => {
+    const { context, page, problems } = await openPhone(browser);
+    await noTiles(page);
+    await logIn(page, 'woonconcept');
+    // Online, but the figures never come back (a dead spot with one bar of signal).
+    await context.route('**/rest/v1/rpc/neighbourhood_progress**', () => undefined);
+    const area = new NeighbourhoodPage(page);
+    await page.goto(`${appUrl}/buurten/BU01185000`);
+    await area.heading('Centrum').waitFor();
+    await area.keyFigures.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.source-note').textContent()).toContain(
+      'Je ziet de cijfers die op dit toestel staan',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test('offline the map still draws every buurt and shows the figures on the device', async () => {
     const { context, page, problems } = await openPhone(browser);
     await noTiles(page);

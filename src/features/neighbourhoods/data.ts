@@ -4,7 +4,14 @@
  * from the synced rows, with the time of the last sync.
  */
 import { useQueryClient } from '@tanstack/solid-query';
-import { createMemo, createResource, type Accessor } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  onCleanup,
+  type Accessor,
+} from 'solid-js';
 import {
   computeProgress,
   normaliseServerRow,
@@ -143,9 +150,23 @@ function createServerRows(
   const ready = createMemo(() => (rows.state === 'ready' ? rows() : undefined));
   // Asked and not answered yet: online screens wait for the server instead of computing the
   // device figures first and then swapping every section (work and layout shifts for nothing).
-  const waiting = createMemo(() => rows.state === 'pending' || rows.state === 'refreshing');
+  // A slow or hanging connection must not keep the figures away: after a few seconds the device's
+  // own figures show, and the server's replace them when they come.
+  const [patient, setPatient] = createSignal(true);
+  createEffect(() => {
+    if (rows.state !== 'pending' && rows.state !== 'refreshing') return;
+    setPatient(true);
+    const timer = setTimeout(() => setPatient(false), SERVER_PATIENCE_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+  const waiting = createMemo(
+    () => (rows.state === 'pending' || rows.state === 'refreshing') && patient(),
+  );
   return { rows: ready, waiting };
 }
+
+/** How long an online screen waits for the server before showing the device's figures. */
+const SERVER_PATIENCE_MS = 3000;
 
 /** Server rows once answered; `waiting()` while the question is out (an error ends it). */
 interface ServerRows {
