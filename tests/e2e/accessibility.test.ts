@@ -1,23 +1,8 @@
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { accessibilityViolations, openPhone } from '../support/e2e.ts';
-import { LoginPage } from './pages/LoginPage.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations, useE2E, waitForRows, waitUntilAllSent } from '../support/e2e.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const { appUrl, db, openPhone, signIn } = useE2E();
 
 /** `/toegankelijkheid/nieuw`: one question at a time. */
 class CheckWizard {
@@ -29,10 +14,8 @@ class CheckWizard {
 
 describe('accessibility check', () => {
   test('asks the questions of agreement 3 one by one and derives the class as the database does', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('woonconcept@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { context, page, problems } = await openPhone();
+    await signIn(page, 'woonconcept');
     const wizard = new CheckWizard(page);
     const address = `Teststraat ${Date.now() % 100000}, Hoogeveen`;
 
@@ -65,17 +48,11 @@ describe('accessibility check', () => {
     await page.getByRole('button', { name: 'Controle opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Toegankelijkheid' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
 
     // The save goes out on its own once online; wait until the server has it.
-    for (let i = 0; i < 100; i++) {
-      const found = await db.query(`select 1 from accessibility_checks where address = $1`, [
-        address,
-      ]);
-      if (found.rowCount) break;
-      await page.waitForTimeout(100);
-    }
-    const { rows } = await db.query(
+    const rows = await waitForRows(
+      db,
       `select class, living_room, toilet, bathroom, bedroom, scooter_storage, new_build, build_year,
          neighbourhood_code, corporation_id
        from accessibility_checks where address = $1`,

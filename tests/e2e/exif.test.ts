@@ -8,11 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { openPhone } from '../support/e2e.ts';
+import { describe, expect, test } from 'vitest';
+import { useE2E, waitForRows, waitUntilAllSent } from '../support/e2e.ts';
 import {
   HARMLESS,
   jpegWithMetadata,
@@ -20,30 +17,14 @@ import {
   pngWithMetadata,
   webpWithMetadata,
 } from '../support/image-metadata.ts';
-import { LoginPage } from './pages/LoginPage.ts';
 import { NewObservationPage, ObservationListPage } from './pages/ObservationPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const { stack, appUrl, db, openPhone, signIn } = useE2E();
 
 describe('photo metadata', () => {
   test('EXIF GPS, camera and time, XMP and text chunks are gone from what Storage holds', async () => {
-    const { page, context, problems } = await openPhone(browser);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { page, context, problems } = await openPhone();
+    await signIn(page, 'smederij');
 
     // Real images, encoded by the browser, then given metadata the way cameras and editors do.
     const encoded = await page.evaluate(async () => {
@@ -110,18 +91,16 @@ describe('photo metadata', () => {
     await form.photos.setInputFiles(inputs);
     await form.save.click();
     await new ObservationListPage(page).card(description).waitFor();
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
 
-    let rows: { storage_path: string; mime_type: string; bytes: number }[] = [];
-    for (let i = 0; i < 100 && rows.length < 3; i++) {
-      ({ rows } = await db.query(
-        `select a.storage_path, a.mime_type, a.bytes from attachments a
-         join observations o on o.id = a.record_id
-         where o.description = $1 and a.uploaded_at is not null`,
-        [description],
-      ));
-      if (rows.length < 3) await page.waitForTimeout(200);
-    }
+    const rows = await waitForRows<{ storage_path: string; mime_type: string; bytes: number }>(
+      db,
+      `select a.storage_path, a.mime_type, a.bytes from attachments a
+       join observations o on o.id = a.record_id
+       where o.description = $1 and a.uploaded_at is not null`,
+      [description],
+      { count: 3, timeout: 20_000 },
+    );
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       const { rows: objects } = await db.query(

@@ -1,31 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { accessibilityViolations, openPhone, waitForServiceWorker } from '../support/e2e.ts';
+import { describe, expect, test } from 'vitest';
+import { DEMO } from '../support/clients.ts';
+import {
+  accessibilityViolations,
+  countRows,
+  useE2E,
+  waitForServiceWorker,
+  waitUntilAllSent,
+} from '../support/e2e.ts';
 import { GardenDetailPage, GardenListPage } from './pages/GardenPages.ts';
-import { LoginPage } from './pages/LoginPage.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
+const { appUrl, db, openPhone, signIn } = useE2E();
 const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
-const WOONCONCEPT_USER = '0b000000-0000-4000-8000-000000000003';
-const HUURDER = '0b000000-0000-4000-8000-000000000006';
 /** The label point of Centrum (BU01185000), in the demo tenant's wijk. */
 const CENTRUM = '(6.47908,52.72469)';
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
 
 describe('tenant feedback on a garden project', () => {
   test('a tenant reacts offline, reloads, comes online: one row; a professional sees the figures', async () => {
@@ -33,18 +21,16 @@ describe('tenant feedback on a garden project', () => {
     const { rows: made } = await db.query<{ id: string }>(
       `insert into garden_projects (id, corporation_id, title, location, status, households, trees, created_by)
        values (gen_random_uuid(), $1, $2, $3, 'uitgevoerd', 4, 2, $4) returning id`,
-      [WOONCONCEPT, title, CENTRUM, WOONCONCEPT_USER],
+      [WOONCONCEPT, title, CENTRUM, DEMO.woonconcept],
     );
     const gardenId = made[0]!.id;
 
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const badge = page.locator('.sync-badge');
     const list = new GardenListPage(page);
     const detail = new GardenDetailPage(page);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'huurder');
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
@@ -80,14 +66,13 @@ describe('tenant feedback on a garden project', () => {
     await page.reload();
     await detail.heading(title).waitFor();
     await detail.mine.filter({ hasText: 'Veel meer groen nu.' }).waitFor();
-    const none = await db.query(
-      `select count(*)::int as n from garden_project_events where garden_project_id = $1`,
-      [gardenId],
-    );
-    expect(none.rows[0].n).toBe(0);
+    const events = await countRows(db, 'garden_project_events', 'garden_project_id = $1', [
+      gardenId,
+    ]);
+    expect(events).toBe(0);
 
     await context.setOffline(false);
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     const { rows } = await db.query(
       `select kind, thumb, rating, body, created_by, author_role, organisation_id
        from garden_project_events where garden_project_id = $1`,
@@ -99,7 +84,7 @@ describe('tenant feedback on a garden project', () => {
         thumb: 1,
         rating: 4,
         body: 'Veel meer groen nu.',
-        created_by: HUURDER,
+        created_by: DEMO.huurder,
         author_role: 'huurder',
         organisation_id: '0a000000-0000-4000-8000-000000000021',
       },
@@ -109,14 +94,9 @@ describe('tenant feedback on a garden project', () => {
     await context.close();
 
     // The corporation sees the reactions as figures and text, without names, and can edit.
-    const pro = await openPhone(browser);
+    const pro = await openPhone();
     const proDetail = new GardenDetailPage(pro.page);
-    await pro.page.goto(appUrl);
-    await new LoginPage(pro.page).logIn('woonconcept@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await pro.page
-      .locator('.sync-badge')
-      .filter({ hasText: 'Alles verstuurd' })
-      .waitFor({ timeout: 30_000 });
+    await signIn(pro.page, 'woonconcept');
     await pro.page.goto(`${appUrl}/groene-tuinen/${gardenId}`);
     await proDetail.heading(title).waitFor();
     await proDetail.figures.filter({ hasText: 'Reacties: 1 · Goed: 1 · Niet goed: 0' }).waitFor();

@@ -1,64 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
-  openPhone,
+  browserJpeg,
+  countRows,
   snapshot,
+  useE2E,
   waitForServiceWorker,
+  waitUntilAllSent,
 } from '../support/e2e.ts';
 import { GardenDetailPage, GardenFormPage, GardenListPage } from './pages/GardenPages.ts';
-import { LoginPage } from './pages/LoginPage.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
+const { stack, db, openPhone, signIn } = useE2E();
 const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
-
-/** A real JPEG made by the browser itself, in one colour with a block, so before and after differ. */
-async function jpeg(page: Page, colour: string): Promise<Buffer> {
-  return Buffer.from(
-    await page.evaluate(async (fill) => {
-      const c = new OffscreenCanvas(800, 600);
-      const g = c.getContext('2d')!;
-      g.fillStyle = fill;
-      g.fillRect(0, 0, 800, 600);
-      g.fillStyle = '#ffffff';
-      g.fillRect(300, 200, 200, 200);
-      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }, colour),
-  );
-}
+/** Before and after photos: one colour each with the same white block, so they differ. */
+const GARDEN_PHOTO = {
+  width: 800,
+  height: 600,
+  block: { x: 300, y: 200, width: 200, height: 200, colour: '#ffffff' },
+};
 
 describe('green-garden projects', () => {
   test('a project with before and after photos made offline is sent exactly once when back online', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const list = new GardenListPage(page);
     const form = new GardenFormPage(page);
     const badge = page.locator('.sync-badge');
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('woonconcept@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'woonconcept');
     await waitForServiceWorker(page);
-    const before = await jpeg(page, '#8a8a8a');
-    const after = await jpeg(page, '#2f7d32');
+    const before = await browserJpeg(page, { ...GARDEN_PHOTO, background: '#8a8a8a' });
+    const after = await browserJpeg(page, { ...GARDEN_PHOTO, background: '#2f7d32' });
 
     await context.setOffline(true);
     await page.getByRole('main').getByRole('link', { name: 'Groene tuinen' }).click();
@@ -119,13 +93,10 @@ describe('green-garden projects', () => {
     await badge.filter({ hasText: 'Nog 3 te versturen' }).waitFor();
     await page.reload();
     await list.card(title).waitFor();
-    const none = await db.query(`select count(*)::int as n from garden_projects where title = $1`, [
-      title,
-    ]);
-    expect(none.rows[0].n).toBe(0);
+    expect(await countRows(db, 'garden_projects', 'title = $1', [title])).toBe(0);
 
     await context.setOffline(false);
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     const { rows } = await db.query(
       `select g.id, g.neighbourhood_code, g.status, g.households, g.tiles_removed_m2::float as tiles,
          g.green_added_m2::float as green, g.trees, g.plants, g.rain_barrels,

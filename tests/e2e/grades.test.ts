@@ -1,34 +1,20 @@
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { quarterOf } from '../../src/features/grades/grades.ts';
-import { launchChromium } from '../support/browser.ts';
+import { DEMO } from '../support/clients.ts';
 import {
   accessibilityViolations,
-  openPhone,
+  countRows,
   snapshot,
+  useE2E,
   waitForServiceWorker,
+  waitUntilAllSent,
 } from '../support/e2e.ts';
 import { GradePage } from './pages/GradePage.ts';
-import { LoginPage } from './pages/LoginPage.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-const TENANT = '0b000000-0000-4000-8000-000000000006';
+const { appUrl, db, openPhone, signIn } = useE2E();
+const TENANT = DEMO.huurder;
 /** Noord, in wijk 50 where the demo tenant lives. */
 const NOORD = 'BU01185001';
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
 
 describe('tenant grades', () => {
   test('a tenant grades their buurt offline; each theme is saved exactly once when back online', async () => {
@@ -39,13 +25,11 @@ describe('tenant grades', () => {
        where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4`,
       [TENANT, NOORD, now.year, now.quarter],
     );
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const grades = new GradePage(page);
     const badge = page.locator('.sync-badge');
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'huurder');
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
@@ -91,15 +75,16 @@ describe('tenant grades', () => {
     await grades.buurt.selectOption(NOORD);
     await expect.poll(() => grades.grade('Samen', 8).isChecked()).toBe(true);
     expect(await grades.grade('Schoon', 7).isChecked()).toBe(true);
-    const none = await db.query(
-      `select count(*)::int as n from neighbourhood_grades
-       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4 and deleted_at is null`,
+    const unsent = await countRows(
+      db,
+      'neighbourhood_grades',
+      'created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4 and deleted_at is null',
       [TENANT, NOORD, now.year, now.quarter],
     );
-    expect(none.rows[0].n).toBe(0);
+    expect(unsent).toBe(0);
 
     await context.setOffline(false);
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     const { rows } = await db.query(
       `select theme, grade, organisation_id from neighbourhood_grades
        where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4 and deleted_at is null
@@ -116,11 +101,9 @@ describe('tenant grades', () => {
   });
 
   test('a professional has no grade tile and is told the screen is for tenants', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await page.getByRole('main').getByRole('link', { name: 'Wijkschouw' }).waitFor();
     expect(await page.getByRole('link', { name: 'Cijfer voor je buurt' }).count()).toBe(0);
     await page.goto(`${appUrl}/buurtcijfer`);

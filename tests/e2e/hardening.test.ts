@@ -4,34 +4,18 @@
  * Content-Security-Policy without a single violation report.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { accessibilityPaths } from '../../src/features/accessibility/paths.ts';
 import { authPaths } from '../../src/features/auth/paths.ts';
 import { upcomingFeatures } from '../../src/features/home/upcoming.ts';
 import { observationPaths } from '../../src/features/observations/paths.ts';
 import { privacyPaths } from '../../src/features/privacy/paths.ts';
 import { syncPath } from '../../src/features/sync/paths.ts';
-import { launchChromium } from '../support/browser.ts';
-import { openPhone } from '../support/e2e.ts';
-import { LoginPage } from './pages/LoginPage.ts';
+import { blockMapTiles, useE2E } from '../support/e2e.ts';
 import { NewObservationPage, ObservationListPage } from './pages/ObservationPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const { appUrl, db, openPhone, signIn } = useE2E();
 
 /** Records CSP violation reports (the event every blocked load or inline script fires). */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -47,15 +31,9 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(appUrl);
-  await new LoginPage(page).logIn(`${who}@demo.buurtpeil.nl`, 'buurtpeil-demo');
-  await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
-}
-
 describe('free text is text', () => {
   test('markup in a description and a comment shows as text on list and detail; nothing runs', async () => {
-    const { page, context, problems } = await openPhone(browser);
+    const { page, context, problems } = await openPhone();
     const violations = await watchCsp(page);
     const tag = randomUUID().slice(0, 8);
     const typed = `<img src=x onerror="window.__xss='typed'"> <b>vet</b> ${tag}`;
@@ -140,11 +118,10 @@ describe('Content-Security-Policy', () => {
       ...upcomingFeatures.map((f) => f.path),
     ];
     const visited: string[] = [];
-    for (const who of [null, 'gemeente', 'huurder']) {
-      const { page, context, problems } = await openPhone(browser);
+    for (const who of [null, 'gemeente', 'huurder'] as const) {
+      const { page, context, problems } = await openPhone();
       const violations = await watchCsp(page);
-      // No internet here: map tiles fail at once instead of waiting for DNS.
-      await context.route('https://service.pdok.nl/**', (r) => r.abort());
+      await blockMapTiles(context);
       if (who) await signIn(page, who);
       for (const route of who ? signedInRoutes : publicRoutes) {
         await page.goto(`${appUrl}${route}`);

@@ -1,52 +1,45 @@
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
-  openPhone,
+  blockMapTiles,
   snapshot,
+  useE2E,
   waitForServiceWorker,
+  waitUntilAllSent,
+  type DemoUser,
 } from '../support/e2e.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { HomePage } from './pages/HomePage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { MapPage, NeighbourhoodPage } from './pages/MapPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const { appUrl, db, openPhone, signIn } = useE2E();
 
-/** Tests have no internet: tiles fail fast instead of waiting for DNS. */
-async function noTiles(page: Page) {
-  await page.context().route('https://service.pdok.nl/**', (r) => r.abort());
-}
-
-async function logIn(page: Page, who: string) {
-  await page.goto(appUrl);
-  await new LoginPage(page).logIn(`${who}@demo.buurtpeil.nl`, 'buurtpeil-demo');
-  await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+/** Signs in and waits until the device holds the first pull, which the map draws from. */
+async function signInAndPull(page: Page, who: DemoUser) {
+  await signIn(page, who);
   // The first pull has landed on the device once the sending page names a time.
   await page.goto(`${appUrl}/versturen`);
   await page.getByText('Laatst verstuurd:').waitFor({ timeout: 30_000 });
 }
 
+/** A buurt of the demo tenant's wijk with 1 to 4 resolved observations: its row, or none. */
+async function buurtWithFewResolved() {
+  const { rows } = await db.query<{ code: string; name: string; n: number }>(
+    `select n.code, n.name, count(o.id)::int as n from neighbourhoods n
+     join observations o on o.neighbourhood_code = n.code and o.status = 'opgelost' and o.deleted_at is null
+     where n.wijk_code = 'WK011850' group by 1, 2 having count(o.id) between 1 and 4 order by 1 limit 1`,
+  );
+  return rows;
+}
+
 describe('neighbourhood map', () => {
   test('a corporation opens the map, switches the measure, opens a buurt and sees its targets', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    await noTiles(page);
-    await logIn(page, 'woonconcept');
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'woonconcept');
     await page.goto(appUrl);
     await page
       .getByRole('main')
@@ -141,17 +134,12 @@ describe('neighbourhood map', () => {
   });
 
   test('a tenant does not see counts under five', async () => {
-    // A buurt of the tenant's wijk with between 1 and 4 resolved observations.
-    const { rows } = await db.query<{ code: string; name: string; n: number }>(
-      `select n.code, n.name, count(o.id)::int as n from neighbourhoods n
-       join observations o on o.neighbourhood_code = n.code and o.status = 'opgelost' and o.deleted_at is null
-       where n.wijk_code = 'WK011850' group by 1, 2 having count(o.id) between 1 and 4 order by 1 limit 1`,
-    );
+    const rows = await buurtWithFewResolved();
     expect(rows).toHaveLength(1);
     const { code, name } = rows[0]!;
-    const { context, page, problems } = await openPhone(browser);
-    await noTiles(page);
-    await logIn(page, 'huurder');
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'huurder');
     await page.goto(`${appUrl}/buurten/${code}`);
     const area = new NeighbourhoodPage(page);
     await area.heading(name).waitFor();
@@ -167,14 +155,10 @@ describe('neighbourhood map', () => {
   });
 
   test("the next person signing in on the same page never gets the previous one's server figures", async () => {
-    const { rows } = await db.query<{ code: string; name: string; n: number }>(
-      `select n.code, n.name, count(o.id)::int as n from neighbourhoods n
-       join observations o on o.neighbourhood_code = n.code and o.status = 'opgelost' and o.deleted_at is null
-       where n.wijk_code = 'WK011850' group by 1, 2 having count(o.id) between 1 and 4 order by 1 limit 1`,
-    );
+    const rows = await buurtWithFewResolved();
     const { name, n } = rows[0]!;
-    const { context, page, problems } = await openPhone(browser);
-    await noTiles(page);
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
     const area = new NeighbourhoodPage(page);
     const openInApp = async () => {
       // Through the app's own links: a page load would start with an empty cache anyway.
@@ -184,13 +168,13 @@ describe('neighbourhood map', () => {
       await area.heading(name).waitFor();
       await area.keyFigures.waitFor();
     };
-    await logIn(page, 'gemeente');
+    await signInAndPull(page, 'gemeente');
     await openInApp();
     // The municipality sees the small count itself (from the server: it is online).
     await expect.poll(() => area.figure('Opgelost').textContent()).toBe(String(n));
     await new AppShell(page).signOut();
     await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     await openInApp();
     await expect.poll(() => area.figure('Opgelost').textContent()).toBe('Minder dan 5');
     expect(problems).toEqual([]);
@@ -198,9 +182,9 @@ describe('neighbourhood map', () => {
   });
 
   test("a server that does not answer does not keep the figures away: the device's show", async () => {
-    const { context, page, problems } = await openPhone(browser);
-    await noTiles(page);
-    await logIn(page, 'woonconcept');
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'woonconcept');
     // Online, but the figures never come back (a dead spot with one bar of signal).
     await context.route('**/rest/v1/rpc/neighbourhood_progress**', () => undefined);
     const area = new NeighbourhoodPage(page);
@@ -215,9 +199,9 @@ describe('neighbourhood map', () => {
   });
 
   test('offline the map still draws every buurt and shows the figures on the device', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    await noTiles(page);
-    await logIn(page, 'gemeente');
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'gemeente');
     await waitForServiceWorker(page);
     const map = await new MapPage(page).open(appUrl);
     await expect.poll(() => map.source.textContent()).toContain('server');
@@ -242,9 +226,9 @@ describe('neighbourhood map', () => {
   });
 
   test('the keyboard reaches every buurt through the list', async () => {
-    const { context, page } = await openPhone(browser);
-    await noTiles(page);
-    await logIn(page, 'smederij');
+    const { context, page } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'smederij');
     const map = await new MapPage(page).open(appUrl);
     const expected = await map.listLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(expected).toHaveLength(48);

@@ -1,31 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { accessibilityViolations, openPhone } from '../support/e2e.ts';
-import { LoginPage } from './pages/LoginPage.ts';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations, useE2E } from '../support/e2e.ts';
 import { NewObservationPage, ObservationListPage } from './pages/ObservationPages.ts';
 
-const appUrl = inject('appUrl');
+const { appUrl, openPhone, signIn } = useE2E();
 /** Centrum, Hoogeveen. */
 const HERE = { latitude: 52.72469, longitude: 6.47908 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('finding observations', () => {
   test('the list filters by status, kind and date, and keeps the filters in the address', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const list = new ObservationListPage(page);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await page.goto(`${appUrl}/waarnemingen`);
     await list.heading.waitFor();
     await list.cards.first().waitFor();
@@ -74,14 +61,12 @@ describe('finding observations', () => {
   });
 
   test('the form points to an open report of the same kind within 50 m', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(HERE);
     const form = new NewObservationPage(page);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
 
     const first = `Bank kapot ${randomUUID().slice(0, 8)}`;
     await page.goto(`${appUrl}/waarnemingen/nieuw`);

@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { accessibilityViolations, openPhone, waitForServiceWorker } from '../support/e2e.ts';
-import { LoginPage } from './pages/LoginPage.ts';
+import { describe, expect, test } from 'vitest';
+import {
+  accessibilityViolations,
+  useE2E,
+  waitForRows,
+  waitForServiceWorker,
+} from '../support/e2e.ts';
 import { NewObservationPage } from './pages/ObservationPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const { appUrl, db, openPhone, signIn } = useE2E();
 
 /**
  * PDOK's Locatieserver is on the internet, which tests here cannot reach: the browser gets a
@@ -45,16 +33,14 @@ const PDOK_ANSWER = {
 
 describe('where an observation is', () => {
   test('found by address search, or pointed at on the map with the keyboard; the buurt follows', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     const asked: URL[] = [];
     await context.route('https://api.pdok.nl/**', async (route) => {
       asked.push(new URL(route.request().url()));
       await route.fulfill({ json: PDOK_ANSWER, headers: { 'access-control-allow-origin': '*' } });
     });
     const form = new NewObservationPage(page);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await page.goto(`${appUrl}/waarnemingen/nieuw`);
     await form.heading.waitFor();
     await form.category.selectOption('schoon.zwerfafval');
@@ -95,16 +81,17 @@ describe('where an observation is', () => {
     await form.description.fill(description);
     const shown = await form.buurt.inputValue();
     await form.save.click();
-    let row: { lon: number; lat: number; buurt: string; accuracy: number | null } | undefined;
-    for (let i = 0; i < 150 && !row; i++) {
-      const r = await db.query(
-        `select location[0] as lon, location[1] as lat, neighbourhood_code as buurt,
-           accuracy_m as accuracy from observations where description = $1`,
-        [description],
-      );
-      row = r.rows[0];
-      if (!row) await page.waitForTimeout(100);
-    }
+    const [row] = await waitForRows<{
+      lon: number;
+      lat: number;
+      buurt: string;
+      accuracy: number | null;
+    }>(
+      db,
+      `select location[0] as lon, location[1] as lat, neighbourhood_code as buurt,
+         accuracy_m as accuracy from observations where description = $1`,
+      [description],
+    );
     expect(row).toBeDefined();
     expect(row!.buurt).toBe(shown);
     expect(row!.accuracy).toBeNull();
@@ -117,11 +104,9 @@ describe('where an observation is', () => {
   });
 
   test('offline the address search says it needs internet, and the rest of the form still works', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     const form = new NewObservationPage(page);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await page.goto(`${appUrl}/waarnemingen/nieuw`);
     await form.heading.waitFor();
     // Offline, the map's code comes from the service worker's precache.

@@ -1,39 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
-  openPhone,
+  browserJpeg,
+  countRows,
   snapshot,
+  useE2E,
+  waitForRows,
   waitForServiceWorker,
+  waitUntilAllSent,
 } from '../support/e2e.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { NewObservationPage, ObservationListPage } from './pages/ObservationPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
+const { stack, appUrl, db, openPhone, signIn } = useE2E();
 /** Centrum, Hoogeveen. */
 const HERE = { latitude: 52.72469, longitude: 6.47908 };
 
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
-
 describe('observations offline', () => {
   test('logged with a photo while offline, kept across a reload, sent exactly once when back online', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(HERE);
     const login = new LoginPage(page);
@@ -44,22 +32,15 @@ describe('observations offline', () => {
     await page.goto(appUrl);
     await login.heading.waitFor();
     await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     await waitForServiceWorker(page);
 
-    // A photo made by the browser itself (a real JPEG it can decode again).
-    const jpeg = Buffer.from(
-      await page.evaluate(async () => {
-        const c = new OffscreenCanvas(640, 480);
-        const g = c.getContext('2d')!;
-        g.fillStyle = '#0b5870';
-        g.fillRect(0, 0, 640, 480);
-        g.fillStyle = '#ffd166';
-        g.fillRect(100, 100, 200, 150);
-        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-        return [...new Uint8Array(await blob.arrayBuffer())];
-      }),
-    );
+    const jpeg = await browserJpeg(page, {
+      width: 640,
+      height: 480,
+      background: '#0b5870',
+      block: { x: 100, y: 100, width: 200, height: 150, colour: '#ffd166' },
+    });
 
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Waarnemingen' }).first().click();
@@ -84,11 +65,7 @@ describe('observations offline', () => {
     // Still offline: a reload keeps it (IndexedDB), nothing has reached the server.
     await page.reload();
     await list.card(description).waitFor();
-    const before = await db.query(
-      `select count(*)::int as n from observations where description = $1`,
-      [description],
-    );
-    expect(before.rows[0].n).toBe(0);
+    expect(await countRows(db, 'observations', 'description = $1', [description])).toBe(0);
 
     // The sending page tells the truth offline, and is usable.
     await badge.click();
@@ -98,7 +75,7 @@ describe('observations offline', () => {
     await page.goBack();
 
     await context.setOffline(false);
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     await expect
       .poll(() => list.card(description).textContent())
       .not.toContain('Nog niet verstuurd');
@@ -125,12 +102,9 @@ describe('observations offline', () => {
   });
 
   test('keeps what was typed when the person leaves the form, and forgets it after saving', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    const login = new LoginPage(page);
+    const { context, page, problems } = await openPhone();
     const form = new NewObservationPage(page);
-    await page.goto(appUrl);
-    await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await page.goto(`${appUrl}/waarnemingen/nieuw`);
     await form.heading.waitFor();
     await form.category.selectOption('groen.boom');
@@ -156,11 +130,8 @@ describe('observations offline', () => {
   });
 
   test('followed up on the detail page: in progress, a comment, closed with a reason', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    const login = new LoginPage(page);
-    await page.goto(appUrl);
-    await login.logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { context, page, problems } = await openPhone();
+    await signIn(page, 'smederij');
     const { rows } = await db.query<{ id: string }>(
       `select id from observations where status = 'nieuw' and not sensitive
          and neighbourhood_code like 'BU011850%' order by id limit 1`,
@@ -194,14 +165,7 @@ describe('observations offline', () => {
     await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
     await page.getByText('Status: Gesloten').waitFor();
     // Sent on its own once saved; wait until the server has the last step.
-    for (let i = 0; i < 150; i++) {
-      const done = await db.query(
-        `select 1 from observations where id = $1 and status = 'gesloten'`,
-        [id],
-      );
-      if (done.rowCount) break;
-      await page.waitForTimeout(100);
-    }
+    await waitForRows(db, `select 1 from observations where id = $1 and status = 'gesloten'`, [id]);
 
     const saved = await db.query(
       `select o.status, o.close_reason, o.assigned_organisation_id as assigned,
@@ -229,10 +193,8 @@ describe('observations offline', () => {
   });
 
   test('a tenant reacts to a report in their buurt: good or not good, a grade and a few words', async () => {
-    const { context, page, problems } = await openPhone(browser);
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('huurder@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { context, page, problems } = await openPhone();
+    await signIn(page, 'huurder');
     const { rows } = await db.query<{ id: string }>(
       `select id from observations where not sensitive and neighbourhood_code like 'BU011850%'
          and created_by <> '0b000000-0000-4000-8000-000000000006' order by id limit 1`,
@@ -255,20 +217,14 @@ describe('observations offline', () => {
     await page.getByRole('button', { name: 'Reactie versturen' }).click();
     await page.getByText('Opgeslagen op dit toestel.').waitFor();
 
-    let saved: pg.QueryResult | undefined;
-    for (let i = 0; i < 150; i++) {
-      saved = await db.query(
-        `select kind, thumb, rating, body from observation_events
-         where observation_id = $1 and created_by = '0b000000-0000-4000-8000-000000000006'
-           and body = 'Netjes opgeruimd.'`,
-        [id],
-      );
-      if (saved.rowCount) break;
-      await page.waitForTimeout(100);
-    }
-    expect(saved?.rows).toEqual([
-      { kind: 'feedback', thumb: 1, rating: 4, body: 'Netjes opgeruimd.' },
-    ]);
+    const saved = await waitForRows(
+      db,
+      `select kind, thumb, rating, body from observation_events
+       where observation_id = $1 and created_by = '0b000000-0000-4000-8000-000000000006'
+         and body = 'Netjes opgeruimd.'`,
+      [id],
+    );
+    expect(saved).toEqual([{ kind: 'feedback', thumb: 1, rating: 4, body: 'Netjes opgeruimd.' }]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -5,39 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { nodeClient } from '../support/clients.ts';
-import { accessibilityViolations, openPhone, snapshot } from '../support/e2e.ts';
+import { describe, expect, test } from 'vitest';
+import { accessibilityViolations, createTestUser, snapshot, useE2E } from '../support/e2e.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
-
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(appUrl);
-  await new LoginPage(page).logIn(`${who}@demo.buurtpeil.nl`, 'buurtpeil-demo');
-  await page.locator('.sync-badge', { hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
-}
+const { stack, appUrl, db, openPhone, signIn } = useE2E();
 
 describe('privacy and accessibility statement', () => {
   test('public, linked from the login page and the menu, in plain Dutch; axe finds nothing', async () => {
-    const { page, context, problems } = await openPhone(browser);
+    const { page, context, problems } = await openPhone();
     await new LoginPage(page).open(appUrl);
     await page.getByRole('link', { name: 'Privacy en toegankelijkheid van Buurtpeil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy en toegankelijkheid' }).waitFor();
@@ -72,7 +49,7 @@ describe('privacy and accessibility statement', () => {
 
 describe('the municipality’s screens', () => {
   test('audit log: filtered, shown, downloaded as CSV; refused for others', async () => {
-    const { page, context, problems } = await openPhone(browser);
+    const { page, context, problems } = await openPhone();
     const target = randomUUID();
     await db.query(
       `insert into targets (id, year, metric, target_value, description) values ($1, 2027, 'trees_planted', 40, '=SUM(A1) 40 bomen')`,
@@ -122,7 +99,7 @@ describe('the municipality’s screens', () => {
     expect(problems).toEqual([]);
     await context.close();
 
-    const tenant = await openPhone(browser);
+    const tenant = await openPhone();
     await signIn(tenant.page, 'huurder');
     await tenant.page.goto(`${appUrl}/beheer/auditlog`);
     await tenant.page.getByText('Dit scherm is alleen voor de gemeente.').waitFor();
@@ -130,14 +107,7 @@ describe('the municipality’s screens', () => {
   });
 
   test('data requests: export a person as JSON, then anonymise them after confirming', async () => {
-    const admin = nodeClient(stack.apiUrl, stack.serviceRoleKey);
-    const email = `verzoek-${randomUUID().slice(0, 8)}@example.com`;
-    const { data } = await admin.auth.admin.createUser({
-      email,
-      password: `Wachtwoord-${randomUUID()}`,
-      email_confirm: true,
-    });
-    const id = data.user!.id;
+    const { id, email } = await createTestUser(stack);
     const name = `Piet Verzoek ${id.slice(0, 4)}`;
     await db.query(
       `insert into profiles (id, organisation_id, role, display_name)
@@ -145,7 +115,7 @@ describe('the municipality’s screens', () => {
       [id, name],
     );
 
-    const { page, context, problems } = await openPhone(browser);
+    const { page, context, problems } = await openPhone();
     await signIn(page, 'gemeente');
     await page.goto(`${appUrl}/beheer/verzoeken`);
     await page

@@ -1,13 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
   createTestUser,
-  openPhone,
   snapshot,
+  useE2E,
   waitForCode,
   waitForServiceWorker,
 } from '../support/e2e.ts';
@@ -16,24 +15,14 @@ import { CodeLoginPage } from './pages/CodeLoginPage.ts';
 import { HomePage } from './pages/HomePage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
-const appDir = inject('appDir');
+const { stack, appUrl, appDir, openPhone } = useE2E();
 /** supabase-js's session in localStorage (see src/platform/supabase.ts). */
 const AUTH_KEY = 'buurtpeil.auth';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('PWA shell', () => {
   test('logs in with a password, then keeps working offline across reloads', async () => {
     const user = await createTestUser(stack);
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     const shell = new AppShell(page);
     const login = new LoginPage(page);
     const home = new HomePage(page);
@@ -149,7 +138,7 @@ describe('PWA shell', () => {
   });
 
   test('the login screen works with the keyboard, explains errors, and has dark mode', async () => {
-    const { context, page, problems } = await openPhone(browser, { colorScheme: 'dark' });
+    const { context, page, problems } = await openPhone({ colorScheme: 'dark' });
     const shell = new AppShell(page);
     const login = new LoginPage(page);
     await login.open(appUrl);
@@ -207,7 +196,7 @@ describe('PWA shell', () => {
 
   test('logs in with a code sent by email', async () => {
     const user = await createTestUser(stack);
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     const login = await new LoginPage(page).open(appUrl);
     const codeLogin = new CodeLoginPage(page);
 
@@ -230,7 +219,7 @@ describe('PWA shell', () => {
 
   // Last, because it changes the served files (and puts them back).
   test('offers a new version, and reloads only when the person asks', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     const shell = new AppShell(page);
     const login = await new LoginPage(page).open(appUrl);
     await waitForServiceWorker(page);
@@ -278,7 +267,7 @@ describe('PWA shell', () => {
   });
 
   test('high contrast for bright sunlight: switched by a toggle, remembered, and still accessible', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.goto(appUrl);
     const toggle = page.getByRole('button', { name: 'Hoog contrast' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');

@@ -1,40 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
-  openPhone,
+  browserJpeg,
+  countRows,
   snapshot,
+  useE2E,
   waitForServiceWorker,
+  waitUntilAllSent,
 } from '../support/e2e.ts';
-import { LoginPage } from './pages/LoginPage.ts';
 import { NewObservationPage } from './pages/ObservationPages.ts';
 import { NewWalkPage, WalkDetailPage, WalkListPage, WalkSummaryPage } from './pages/WalkPages.ts';
 
-const stack = inject('stack');
-const appUrl = inject('appUrl');
+const { stack, db, openPhone, signIn } = useE2E();
 const SMEDERIJEN = '0a000000-0000-4000-8000-000000000031';
 const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
 
-let browser: Browser;
-let db: pg.Client;
-beforeAll(async () => {
-  browser = await launchChromium();
-  db = new pg.Client({ connectionString: stack.dbUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
-
 describe('neighbourhood walk', () => {
   test('planned offline, an observation with a photo logged on it, a printable summary; all sent exactly once', async () => {
-    const { context, page, problems } = await openPhone(browser);
+    const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const list = new WalkListPage(page);
     const plan = new NewWalkPage(page);
@@ -42,20 +28,9 @@ describe('neighbourhood walk', () => {
     const summary = new WalkSummaryPage(page);
     const observation = new NewObservationPage(page);
     const badge = page.locator('.sync-badge');
-    await page.goto(appUrl);
-    await new LoginPage(page).logIn('smederij@demo.buurtpeil.nl', 'buurtpeil-demo');
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await signIn(page, 'smederij');
     await waitForServiceWorker(page);
-    const jpeg = Buffer.from(
-      await page.evaluate(async () => {
-        const c = new OffscreenCanvas(640, 480);
-        const g = c.getContext('2d')!;
-        g.fillStyle = '#6b4f2a';
-        g.fillRect(0, 0, 640, 480);
-        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-        return [...new Uint8Array(await blob.arrayBuffer())];
-      }),
-    );
+    const jpeg = await browserJpeg(page, { width: 640, height: 480, background: '#6b4f2a' });
 
     await context.setOffline(true);
     await page.getByRole('main').getByRole('link', { name: 'Wijkschouw' }).click();
@@ -122,11 +97,10 @@ describe('neighbourhood walk', () => {
     await page.reload();
     await summary.heading(title).waitFor();
     await summary.items.filter({ hasText: description }).waitFor();
-    const none = await db.query(`select count(*)::int as n from walks where title = $1`, [title]);
-    expect(none.rows[0].n).toBe(0);
+    expect(await countRows(db, 'walks', 'title = $1', [title])).toBe(0);
 
     await context.setOffline(false);
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    await waitUntilAllSent(page);
     const walks = await db.query(
       `select id, neighbourhood_code, planned_for::text as day, status, notes from walks where title = $1`,
       [title],
