@@ -37,6 +37,12 @@ async function restoreServerValues(db: SyncDatabase, entry: OutboxEntry): Promis
 export const DEFAULT_BATCH = 250;
 /** The largest batch sync_push accepts. */
 export const MAX_BATCH = 500;
+/**
+ * The first batch of a push holds at most this many mutations, and each next one at most twice
+ * the one before (up to the batch size): the first request leaves without waiting for a large
+ * batch to be read and marked, and each next batch is ready about when the one before is answered.
+ */
+export const FIRST_BATCH = 100;
 /** A batch stops growing at about this many bytes of JSON, so one request stays small. */
 export const MAX_BATCH_BYTES = 512 * 1024;
 
@@ -154,16 +160,22 @@ export async function pushOutbox(
   const { db, transport, clientId } = opts;
   const size = Math.min(opts.batchSize ?? DEFAULT_BATCH, MAX_BATCH);
   const maxBytes = opts.batchBytes ?? MAX_BATCH_BYTES;
+  let next = Math.min(size, opts.firstBatch ?? FIRST_BATCH);
+  const grow = () => {
+    const now = next;
+    next = Math.min(size, next * 2);
+    return now;
+  };
   let applied = 0;
   let rejected = 0;
-  let batch = await db.transaction('rw', db.outbox, () => takeBatch(db, size, maxBytes));
+  let batch = await db.transaction('rw', db.outbox, () => takeBatch(db, grow(), maxBytes));
   let previous: Outcome | undefined;
   while (batch.entries.length) {
     const answer = transport.push(clientId, batch.mutations);
     const prev = previous;
     const work = db.transaction('rw', settleTables(db, prev), async () => {
       if (prev) await settle(db, prev);
-      return takeBatch(db, size, maxBytes);
+      return takeBatch(db, grow(), maxBytes);
     });
     // Both finish before anything else happens: never a second push while one is in flight.
     const [sent, taken] = await Promise.allSettled([answer, work]);

@@ -248,6 +248,25 @@ describe('runner', () => {
     }
   });
 
+  it('starts with a small batch and doubles it up to the batch size, in order', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 40; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    const inner = server.transport();
+    const sent: string[][] = [];
+    const transport = {
+      ...inner,
+      push: (clientId: string, mutations: Parameters<typeof inner.push>[1]) => {
+        sent.push(mutations.map((m) => String(m.values.description)));
+        return inner.push(clientId, mutations);
+      },
+    };
+    await pushOutbox({ ...opts, transport, batchSize: 12, firstBatch: 3 });
+    expect(sent.map((b) => b.length)).toEqual([3, 6, 12, 12, 7]);
+    expect(sent.flat()).toEqual(Array.from({ length: 40 }, (_, i) => `#${i}`));
+    expect(server.live('observations')).toHaveLength(40);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('sends entries that a killed tab left "sending" again after a restart', async () => {
     const { db, ctx, server, opts } = setup();
     await insertRecord(ctx, 'observations', observation('half'));

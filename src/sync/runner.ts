@@ -10,7 +10,14 @@ import { pushOutbox, recoverOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
 
-export { DEFAULT_BATCH, MAX_BATCH, MAX_BATCH_BYTES, pushOutbox, recoverOutbox } from './push.ts';
+export {
+  DEFAULT_BATCH,
+  FIRST_BATCH,
+  MAX_BATCH,
+  MAX_BATCH_BYTES,
+  pushOutbox,
+  recoverOutbox,
+} from './push.ts';
 
 export interface RunnerOptions {
   db: SyncDatabase;
@@ -21,6 +28,8 @@ export interface RunnerOptions {
   now: () => Date;
   /** The most mutations per sync_push call (default DEFAULT_BATCH, at most MAX_BATCH). */
   batchSize?: number;
+  /** The most mutations in the first batch of a push (default FIRST_BATCH); later ones double. */
+  firstBatch?: number;
   /** About the most bytes of JSON per sync_push call (at least one mutation is always sent). */
   batchBytes?: number;
   /** Rows per sync_pull call. */
@@ -231,8 +240,11 @@ export async function pullChanges(
   let reset = false;
   let cursor = (await getState<Cursor | null>(db, 'cursor')) ?? null;
   const knownAccess = await getState<string>(db, 'access');
+  // One page ahead: while a page is written to the device, the next one is on its way. The cursor
+  // on the device still moves only with the page it belongs to.
+  let coming = ahead(transport.pull(cursor, limit));
   for (let round = 0; ; round++) {
-    const page = await transport.pull(cursor, limit);
+    const page = await coming;
     const accessChanged =
       round === 0 &&
       cursor !== null &&
@@ -243,14 +255,25 @@ export async function pullChanges(
       await resetLocalData(db);
       reset = true;
       cursor = null;
+      coming = ahead(transport.pull(cursor, limit));
       continue;
     }
+    if (page.has_more) coming = ahead(transport.pull(page.cursor, limit));
     await applyPage(db, page, opts.now());
     await applyMoves(db, transport, page, opts.now());
     pulled += page.changes.length;
     cursor = page.cursor;
     if (!page.has_more) return { pulled, reset };
   }
+}
+
+/**
+ * A request started before its answer is awaited: when the caller gives up first (a page failed
+ * to apply), its failure must not surface as an unhandled rejection.
+ */
+function ahead<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => {});
+  return request;
 }
 
 /**
