@@ -135,6 +135,39 @@ export const en: Messages = {
   'record.attachments': 'Photo',
   'record.targets': 'Target',
 
+  'location.legend': 'Where is it?',
+  'location.gps': 'Use my location',
+  'location.gps.busy': 'Finding location…',
+  'location.status.gps': 'Neighbourhood: {buurt}. Accurate to about {accuracy} metres.',
+  'location.status.pinned': 'Neighbourhood: {buurt}. You pointed at the place on the map.',
+  'location.status.address': 'Neighbourhood: {buurt}. Place of the address {address}.',
+  'location.status.buurt': 'Neighbourhood: {buurt}.',
+  'location.outside':
+    'This place is outside the municipality of {municipality}. Choose a neighbourhood.',
+  'location.failed':
+    'Your location was not found. Allow location sharing, or choose a neighbourhood.',
+  'location.map.open': 'Point at it on the map',
+  'location.map.close': 'Close the map',
+  'location.map.hint':
+    'Tap the map to point at the place. Drag the pin to correct it. With the keyboard: move the map with the arrow keys and press Enter to choose the place under the cross.',
+  'location.map.label': 'Map to point at the place',
+  'location.map.role': 'map',
+  'location.map.pin': 'Chosen place',
+  'location.map.zoomIn': 'Zoom in',
+  'location.map.zoomOut': 'Zoom out',
+  'location.map.attribution': 'Map: Kadaster',
+  'location.search.label': 'Or search for an address (online)',
+  'location.search.button': 'Search',
+  'location.search.busy': 'Searching…',
+  'location.search.hits': 'Addresses found',
+  'location.search.none': 'No address found in {municipality}. Check the spelling of the street.',
+  'location.search.offline':
+    'Searching for an address needs internet. Use your location, the map or choose a neighbourhood.',
+  'location.search.failed':
+    'Address search does not work right now. Try later or choose a neighbourhood.',
+  'location.buurt': 'Or choose the neighbourhood',
+  'location.buurt.choose': 'Choose a neighbourhood',
+
   'obs.list.title': 'Observations',
   'obs.list.new': 'New observation',
   'obs.list.empty': 'There are no observations yet.',
@@ -156,39 +189,8 @@ export const en: Messages = {
   'obs.severity.5': '5 – very bad',
   'obs.field.description': 'Short description',
   'obs.field.description.hint': 'What is going on? Do not write names of residents.',
-  'obs.field.location': 'Where is it?',
   'obs.category.tenantHint':
     'Is it about worries for someone, or trouble between neighbours? Then call your housing corporation or De Smederijen. They will help you.',
-  'obs.location.pinned': 'Neighbourhood: {buurt}. You pointed at the place on the map.',
-  'obs.location.address': 'Neighbourhood: {buurt}. Place of the address {address}.',
-  'obs.map.open': 'Point at it on the map',
-  'obs.map.close': 'Close the map',
-  'obs.map.hint':
-    'Tap the map to point at the place. Drag the pin to correct it. With the keyboard: move the map with the arrow keys and press Enter to choose the place under the cross.',
-  'obs.map.label': 'Map to point at the place',
-  'obs.map.role': 'map',
-  'obs.map.pin': 'Chosen place',
-  'obs.map.zoomIn': 'Zoom in',
-  'obs.map.zoomOut': 'Zoom out',
-  'obs.map.attribution': 'Map: Kadaster',
-  'obs.address.label': 'Or search for an address (online)',
-  'obs.address.search': 'Search',
-  'obs.address.busy': 'Searching…',
-  'obs.address.hits': 'Addresses found',
-  'obs.address.none': 'No address found in Hoogeveen. Check the spelling of the street.',
-  'obs.address.offline':
-    'Searching for an address needs internet. Use your location, the map or choose a neighbourhood.',
-  'obs.address.failed':
-    'Address search does not work right now. Try later or choose a neighbourhood.',
-  'obs.location.use': 'Use my location',
-  'obs.location.busy': 'Finding location…',
-  'obs.location.found': 'Neighbourhood: {buurt}. Accurate to about {accuracy} metres.',
-  'obs.location.outside':
-    'This place is outside the municipality of Hoogeveen. Choose a neighbourhood.',
-  'obs.location.failed':
-    'Your location was not found. Allow location sharing, or choose a neighbourhood.',
-  'obs.field.buurt': 'Or choose the neighbourhood',
-  'obs.field.buurt.choose': 'Choose a neighbourhood',
   'obs.field.photos': 'Photos (at most 5)',
   'obs.photos.hint':
     'Photos are made smaller. The location and other data in the photo are removed.',
