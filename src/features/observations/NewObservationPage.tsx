@@ -15,6 +15,7 @@ import { createMyRole } from '../home/index.ts';
 import { nearbyOpen } from './filters.ts';
 import { LocationField, type Place } from './LocationField.tsx';
 import { observationPaths } from './paths.ts';
+import { PhotoField } from './PhotoField.tsx';
 
 const MAX_PHOTOS = 5;
 
@@ -323,30 +324,12 @@ export function NewObservationPage(): JSX.Element {
           </section>
         </Show>
 
-        <div class="field" classList={{ 'field--invalid': Boolean(errors().photos) }}>
-          <label class="field__label" for="obs-photos">
-            {t('obs.field.photos')}
-          </label>
-          <p class="field__hint" id="obs-photos-hint">
-            {t('obs.photos.hint')}
-          </p>
-          <input
-            id="obs-photos"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic"
-            capture="environment"
-            multiple
-            class="field__input"
-            aria-describedby="obs-photos-hint"
-            onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])}
-          />
-          <Show when={files().length > 0}>
-            <p class="field__hint">{t('obs.photos.count', { count: files().length })}</p>
-          </Show>
-          <Show when={fieldError('photos')}>
-            <p class="field__error">{fieldError('photos')}</p>
-          </Show>
-        </div>
+        <PhotoField
+          id="obs-photos"
+          files={files()}
+          onChange={setFiles}
+          error={fieldError('photos')}
+        />
 
         <button type="submit" class="button button--primary" aria-disabled={busy()}>
           {busy() ? t('obs.saving') : t('obs.save')}

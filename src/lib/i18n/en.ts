@@ -195,6 +195,10 @@ export const en: Messages = {
   'obs.photos.hint':
     'Photos are made smaller. The location and other data in the photo are removed.',
   'obs.photos.count': 'Number of photos: {count}',
+  'obs.photos.chosen': 'Chosen photos',
+  'obs.photos.alt': 'Photo {number}: {name}',
+  'obs.photos.remove': 'Remove photo',
+  'obs.photos.removeNamed': 'Remove photo {number}: {name}',
   'obs.photos.storageFull': 'Your device is nearly full. Send your work first, or free up space.',
   'obs.draft.restored': 'We restored what you filled in last time. Choose photos again.',
   'obs.draft.discard': 'Start again',

@@ -196,6 +196,10 @@ export const nl = {
   'obs.photos.hint':
     'Foto’s worden kleiner gemaakt. De plek en andere gegevens in de foto worden weggehaald.',
   'obs.photos.count': 'Aantal foto’s: {count}',
+  'obs.photos.chosen': 'Gekozen foto’s',
+  'obs.photos.alt': 'Foto {number}: {name}',
+  'obs.photos.remove': 'Verwijder foto',
+  'obs.photos.removeNamed': 'Verwijder foto {number}: {name}',
   'obs.photos.storageFull': 'Je toestel is bijna vol. Verstuur eerst je werk, of maak ruimte vrij.',
   'obs.draft.restored':
     'We hebben teruggezet wat je de vorige keer had ingevuld. Foto’s kies je opnieuw.',
