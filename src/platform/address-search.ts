@@ -4,7 +4,7 @@ import type { LonLat } from '../lib/geo/index.ts';
 export const LOCATIESERVER = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1/free';
 
 export interface AddressHit {
-  /** As PDOK writes it, e.g. "Hoofdstraat 12, 7902EE Hoogeveen". */
+  /** As PDOK writes it, e.g. "Hoofdstraat 12, 7902EE Hoogeveen" */
   label: string;
   point: LonLat;
 }
@@ -26,11 +26,22 @@ export function parseWktPoint(wkt: unknown): LonLat | undefined {
 }
 
 /**
- * Up to `rows` addresses in Hoogeveen matching what was typed. The query is sent to PDOK only
- * (no personal data: an address someone typed, nothing about them); the CSP allows api.pdok.nl.
+ * A Solr filter on PDOK's `gemeentenaam`: a one-word name as it is, any other (De Wolden,
+ * 's-Hertogenbosch) quoted, so a space or hyphen cannot turn the filter into a different query.
+ */
+export function municipalityFilter(name: string): string {
+  const value = /^[\p{L}\p{N}]+$/u.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+  return `gemeentenaam:${value}`;
+}
+
+/**
+ * Up to `rows` addresses in the named municipality matching what was typed. The query is sent to
+ * PDOK only (no personal data: an address someone typed, nothing about them); the CSP allows
+ * api.pdok.nl.
  */
 export async function searchAddresses(
   query: string,
+  municipality: string,
   {
     rows = 5,
     signal,
@@ -42,7 +53,7 @@ export async function searchAddresses(
   if (globalThis.navigator && !navigator.onLine) throw new AddressSearchError('offline');
   const url = new URL(LOCATIESERVER);
   url.searchParams.set('q', q);
-  url.searchParams.append('fq', 'gemeentenaam:Hoogeveen');
+  url.searchParams.append('fq', municipalityFilter(municipality));
   url.searchParams.append('fq', 'type:adres');
   url.searchParams.set('rows', String(rows));
   url.searchParams.set('fl', 'weergavenaam,centroide_ll');

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import { useSuperuser } from '../support/clients.ts';
 import { accessibilityClass, type Reach } from '../../src/lib/accessibility/index.ts';
-import { buurtAt, parseBuurten } from '../../src/lib/geo/index.ts';
+import {
+  buurtAt,
+  municipalityOf,
+  parseBuurten,
+  type Municipality,
+} from '../../src/lib/geo/index.ts';
 
 const stack = inject('stack');
 const db = useSuperuser(stack);
@@ -15,16 +20,21 @@ function prng(seed: number): () => number {
   };
 }
 
+/** The buurt shapes as the device reads them (the precached GeoJSON). */
+async function deviceBuurten() {
+  return parseBuurten(
+    JSON.parse(
+      await readFile(
+        new URL('../../public/data/hoogeveen-buurten.geojson', import.meta.url),
+        'utf8',
+      ),
+    ),
+  );
+}
+
 describe('the device and the database agree', () => {
   it('on the buurt of 5,000 random points in and around Hoogeveen', async () => {
-    const buurten = parseBuurten(
-      JSON.parse(
-        await readFile(
-          new URL('../../public/data/hoogeveen-buurten.geojson', import.meta.url),
-          'utf8',
-        ),
-      ),
-    );
+    const buurten = await deviceBuurten();
     const random = prng(118);
     const points = Array.from({ length: 5000 }, () => ({
       lon: 6.38 + random() * 0.26,
@@ -52,6 +62,21 @@ describe('the device and the database agree', () => {
       .filter((d) => d.server !== d.device);
     expect(disagreements).toEqual([]);
     expect(rows.filter((r) => r.code).length).toBeGreaterThan(1000);
+  });
+
+  it('on the municipality of every buurt (its name is what the address search filters on)', async () => {
+    const buurten = await deviceBuurten();
+    const { rows } = await db.query<{ code: string; municipality: Municipality }>(
+      `select n.code, jsonb_build_object('code', m.code, 'name', m.name) as municipality
+       from neighbourhoods n join municipalities m on m.code = n.municipality_code
+       where n.kind = 'buurt' order by n.code`,
+    );
+    expect(
+      buurten
+        .map((b) => ({ code: b.code, municipality: b.municipality }))
+        .sort((a, b) => (a.code < b.code ? -1 : 1)),
+    ).toEqual(rows);
+    expect(municipalityOf(buurten)).toEqual({ code: 'GM0118', name: 'Hoogeveen' });
   });
 
   it('on the accessibility class of every combination of answers', async () => {

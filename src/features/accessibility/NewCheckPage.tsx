@@ -195,7 +195,7 @@ export function NewCheckPage(): JSX.Element {
                   value={buurt()}
                   onChange={(e) => setBuurt(e.currentTarget.value)}
                 >
-                  <option value="">{t('obs.field.buurt.choose')}</option>
+                  <option value="">{t('location.buurt.choose')}</option>
                   <For each={data()?.buurten}>
                     {(b) => <option value={b.code}>{b.name}</option>}
                   </For>

@@ -1,16 +1,15 @@
 import { stillActive } from '../../lib/organisations/index.ts';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, untrack, type JSX } from 'solid-js';
-import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
+import { toPointLiteral } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
-import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto } from '../../platform/photos.ts';
 import { parsePoint } from '../../sync/validate.ts';
 import { createGarden, updateGarden, type GardenPhoto } from '../../sync/records.ts';
 import { FormAlert, Page, TextField } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
-import { loadBuurten } from '../observations/buurten.ts';
+import { LocationField, type Place } from '../observations/LocationField.tsx';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { AfterPhoto } from './AfterPhoto.tsx';
 import {
@@ -29,11 +28,6 @@ import {
 import './gardens.css';
 import { gardenPaths } from './paths.ts';
 import { createAttachmentUrl, createFileUrl } from './photo-url.ts';
-
-interface Place {
-  point: LonLat;
-  buurt: string;
-}
 
 interface Draft extends GardenForm {
   place?: Place | undefined;
@@ -64,8 +58,6 @@ export function GardenFormPage(): JSX.Element {
   const [after, setAfter] = createSignal<Blob>();
   const [errors, setErrors] = createSignal<GardenErrors>({});
   const [alert, setAlert] = createSignal<PlainKey>();
-  const [locationNote, setLocationNote] = createSignal<PlainKey>();
-  const [locating, setLocating] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [loaded, setLoaded] = createSignal(false);
   /**
@@ -76,9 +68,8 @@ export function GardenFormPage(): JSX.Element {
   const [attempted, setAttempted] = createSignal(false);
 
   const data = createLiveQuery(device, async ({ db }) => {
-    const [orgs, buurten, me, garden] = await Promise.all([
+    const [orgs, me, garden] = await Promise.all([
       db.organisations.toArray(),
-      db.neighbourhoods.where('kind').equals('buurt').toArray(),
       user() ? db.profiles.get(user()!.id) : undefined,
       editing() ? db.garden_projects.get(params.id!) : undefined,
     ]);
@@ -94,7 +85,6 @@ export function GardenFormPage(): JSX.Element {
       corporations: orgs.filter(
         (o) => o.kind === 'corporatie' && (stillActive(o) || o.id === garden?.corporation_id),
       ),
-      buurten: buurten.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       me,
       garden: garden && !garden.deleted_at ? garden : undefined,
       savedBefore: photos.filter((p) => p.kind === 'before').at(-1),
@@ -124,7 +114,7 @@ export function GardenFormPage(): JSX.Element {
       setAddress(g.address);
       setCorporation(g.corporation_id);
       const point = parsePoint(g.location);
-      if (point) setPlace({ point, buurt: g.neighbourhood_code });
+      if (point) setPlace({ point, accuracy: null, buurt: g.neighbourhood_code });
       setStatus(g.status as GardenStatus);
       const m = emptyMeasures();
       for (const f of [...COUNT_FIELDS, ...AREA_FIELDS]) m[f] = formatMeasure(g[f]);
@@ -166,31 +156,6 @@ export function GardenFormPage(): JSX.Element {
   const savedAfterUrl = createAttachmentUrl(device, () => data()?.savedAfter);
   const chosenBeforeUrl = createFileUrl(before);
   const beforeUrl = () => chosenBeforeUrl() ?? savedBeforeUrl();
-
-  async function useMyLocation() {
-    setLocating(true);
-    setLocationNote(undefined);
-    try {
-      const pos = await currentPosition();
-      const found = buurtAt(pos.point, await loadBuurten());
-      if (!found) {
-        setLocationNote('garden.location.outside');
-        return;
-      }
-      setPlace({ point: pos.point, buurt: found.code });
-    } catch {
-      setLocationNote('garden.location.failed');
-    } finally {
-      setLocating(false);
-    }
-  }
-
-  function chooseBuurt(code: string) {
-    const b = data()?.buurten.find((x) => x.code === code);
-    const point = parsePoint(b?.label);
-    setLocationNote(undefined);
-    setPlace(b && point ? { point, buurt: b.code } : undefined);
-  }
 
   const setMeasure = (field: MeasureField, value: string) =>
     setMeasures({ ...measures(), [field]: value });
@@ -261,7 +226,6 @@ export function GardenFormPage(): JSX.Element {
     const key = errors()[field];
     return key ? t(key) : undefined;
   };
-  const buurtName = (code: string) => data()?.buurten.find((b) => b.code === code)?.name ?? code;
 
   return (
     <Page title={editing() ? t('garden.edit.title') : t('garden.new.title')}>
@@ -323,44 +287,12 @@ export function GardenFormPage(): JSX.Element {
             </Show>
           </div>
 
-          <fieldset class="field" classList={{ 'field--invalid': Boolean(errors().location) }}>
-            <legend class="field__label">{t('garden.field.location')}</legend>
-            <button
-              type="button"
-              id="garden-location"
-              class="button button--secondary"
-              aria-disabled={locating()}
-              onClick={() => void (locating() || useMyLocation())}
-            >
-              {locating() ? t('garden.location.busy') : t('garden.location.use')}
-            </button>
-            <p role="status" class="field__hint">
-              <Show when={place()}>
-                {(p) => <>{t('garden.location.found', { buurt: buurtName(p().buurt) })}</>}
-              </Show>
-              <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
-            </p>
-            <label class="field__label" for="garden-buurt">
-              {t('garden.field.buurt')}
-            </label>
-            <select
-              id="garden-buurt"
-              class="field__input"
-              onChange={(e) => chooseBuurt(e.currentTarget.value)}
-            >
-              <option value="">{t('garden.field.buurt.choose')}</option>
-              <For each={data()?.buurten}>
-                {(b) => (
-                  <option value={b.code} selected={b.code === place()?.buurt}>
-                    {b.name}
-                  </option>
-                )}
-              </For>
-            </select>
-            <Show when={err('location')}>
-              <p class="field__error">{err('location')}</p>
-            </Show>
-          </fieldset>
+          <LocationField
+            idPrefix="garden"
+            place={place()}
+            onChange={setPlace}
+            error={err('location')}
+          />
 
           <div class="field" classList={{ 'field--invalid': Boolean(errors().status) }}>
             <label class="field__label" for="garden-status">

@@ -1,14 +1,8 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, lazy, onMount, Show, type JSX } from 'solid-js';
-import { buurtAt, toPointLiteral, type LonLat } from '../../lib/geo/index.ts';
+import { createEffect, createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { toPointLiteral } from '../../lib/geo/index.ts';
 import { t, type PlainKey, localName } from '../../lib/i18n/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
-import {
-  AddressSearchError,
-  searchAddresses,
-  type AddressHit,
-} from '../../platform/address-search.ts';
-import { currentPosition } from '../../platform/geolocation.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
 import { parsePoint } from '../../sync/validate.ts';
@@ -16,26 +10,14 @@ import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { walkPaths } from '../walks/paths.ts';
-import { loadBuurten } from './buurten.ts';
 import { categoryTree, recentCategories } from './categories.ts';
 import { createMyRole } from '../home/index.ts';
 import { nearbyOpen } from './filters.ts';
+import { LocationField, type Place } from './LocationField.tsx';
 import { observationPaths } from './paths.ts';
+import { PhotoField } from './PhotoField.tsx';
 
 const MAX_PHOTOS = 5;
-
-// The map (Leaflet) loads only when someone opens it.
-const PinMap = lazy(async () => ({ default: (await import('./PinMap.tsx')).PinMap }));
-
-interface Place {
-  point: LonLat;
-  accuracy: number | null;
-  buurt: string;
-  /** How the point was found; a chosen buurt alone gives its centre (no source). */
-  source?: 'gps' | 'map' | 'address';
-  /** The address picked in the search, shown back to the person. */
-  address?: string;
-}
 
 /** What a draft keeps (photos are files: the person chooses them again). */
 interface Draft {
@@ -64,27 +46,14 @@ export function NewObservationPage(): JSX.Element {
   const [severity, setSeverity] = createSignal(2);
   const [description, setDescription] = createSignal('');
   const [place, setPlace] = createSignal<Place>();
-  const [locating, setLocating] = createSignal(false);
-  const [locationNote, setLocationNote] = createSignal<PlainKey>();
   const [files, setFiles] = createSignal<File[]>([]);
   const [errors, setErrors] = createSignal<Errors>({});
   const [alert, setAlert] = createSignal<PlainKey>();
   const [busy, setBusy] = createSignal(false);
   const [nearlyFull, setNearlyFull] = createSignal(false);
-  const [mapOpen, setMapOpen] = createSignal(false);
-  const [addressQuery, setAddressQuery] = createSignal('');
-  const [addressHits, setAddressHits] = createSignal<AddressHit[]>();
-  const [addressNote, setAddressNote] = createSignal<PlainKey>();
-  const [searching, setSearching] = createSignal(false);
 
   const categories = createLiveQuery(device, ({ db }) => categoryTree(db, user()?.id));
   const recent = createLiveQuery(device, ({ db }) => recentCategories(db, user()?.id));
-  const buurten = createLiveQuery(device, async ({ db }) => {
-    return (await db.neighbourhoods.where('kind').equals('buurt').toArray()).sort((a, b) =>
-      a.name.localeCompare(b.name, 'nl'),
-    );
-  });
-
   const walk = createLiveQuery(device, async ({ db }) => {
     const id = search.walk;
     const found = id ? await db.walks.get(id) : undefined;
@@ -141,20 +110,12 @@ export function NewObservationPage(): JSX.Element {
 
   // The options arrive from the device after a restored draft set the values: set them again then.
   let categorySelect: HTMLSelectElement | undefined;
-  let buurtSelect: HTMLSelectElement | undefined;
   // After the next paint, when the option elements surely exist.
   createEffect(() => {
     const value = category();
     if (!categories()?.length) return;
     requestAnimationFrame(() => {
       if (categorySelect) categorySelect.value = value;
-    });
-  });
-  createEffect(() => {
-    const value = place()?.buurt ?? '';
-    if (!buurten()?.length) return;
-    requestAnimationFrame(() => {
-      if (buurtSelect) buurtSelect.value = value;
     });
   });
 
@@ -166,76 +127,6 @@ export function NewObservationPage(): JSX.Element {
     setPlace(undefined);
     setRestored(false);
   }
-
-  async function useMyLocation() {
-    setLocating(true);
-    setLocationNote(undefined);
-    try {
-      const pos = await currentPosition();
-      const found = buurtAt(pos.point, await loadBuurten());
-      if (!found) {
-        setPlace(undefined);
-        setLocationNote('obs.location.outside');
-        return;
-      }
-      setPlace({ point: pos.point, accuracy: pos.accuracy, buurt: found.code, source: 'gps' });
-    } catch {
-      setLocationNote('obs.location.failed');
-    } finally {
-      setLocating(false);
-    }
-  }
-
-  /** A point from the map or an address: the buurt follows from it, as with GPS. */
-  async function placeAt(
-    point: LonLat,
-    source: 'map' | 'address',
-    address?: string,
-  ): Promise<boolean> {
-    const found = buurtAt(point, await loadBuurten());
-    if (!found) {
-      setLocationNote('obs.location.outside');
-      return false;
-    }
-    setLocationNote(undefined);
-    setPlace({ point, accuracy: null, buurt: found.code, source, ...(address ? { address } : {}) });
-    return true;
-  }
-
-  async function findAddress() {
-    if (searching()) return;
-    setAddressNote(undefined);
-    setAddressHits(undefined);
-    setSearching(true);
-    try {
-      const hits = await searchAddresses(addressQuery());
-      setAddressHits(hits);
-      if (!hits.length) setAddressNote('obs.address.none');
-    } catch (e) {
-      setAddressNote(
-        e instanceof AddressSearchError && e.reason === 'offline'
-          ? 'obs.address.offline'
-          : 'obs.address.failed',
-      );
-    } finally {
-      setSearching(false);
-    }
-  }
-
-  function chooseAddress(hit: AddressHit) {
-    setAddressHits(undefined);
-    void placeAt(hit.point, 'address', hit.label);
-  }
-
-  function chooseBuurt(code: string) {
-    const b = buurten()?.find((x) => x.code === code);
-    const m = /^\((-?[\d.]+),(-?[\d.]+)\)$/.exec(String(b?.label ?? ''));
-    if (!b || !m) return setPlace(undefined);
-    setLocationNote(undefined);
-    setPlace({ point: { lon: Number(m[1]), lat: Number(m[2]) }, accuracy: null, buurt: b.code });
-  }
-
-  const buurtName = (code: string) => buurten()?.find((b) => b.code === code)?.name ?? code;
 
   /** What is wrong now; after a refused Save the messages follow every change. */
   function validate(): Errors {
@@ -405,123 +296,13 @@ export function NewObservationPage(): JSX.Element {
           />
         </div>
 
-        <fieldset class="field" classList={{ 'field--invalid': Boolean(errors().location) }}>
-          <legend class="field__label">{t('obs.field.location')}</legend>
-          <button
-            type="button"
-            id="obs-location"
-            class="button button--secondary"
-            aria-disabled={locating()}
-            onClick={() => void (locating() || useMyLocation())}
-          >
-            {locating() ? t('obs.location.busy') : t('obs.location.use')}
-          </button>
-          <p role="status" class="field__hint">
-            <Show when={place()}>
-              {/* A fragment keeps the text following a new place while one is already shown. */}
-              {(p) => (
-                <>
-                  {p().source === 'map'
-                    ? t('obs.location.pinned', { buurt: buurtName(p().buurt) })
-                    : p().source === 'address'
-                      ? t('obs.location.address', {
-                          buurt: buurtName(p().buurt),
-                          address: p().address ?? '',
-                        })
-                      : t('obs.location.found', {
-                          buurt: buurtName(p().buurt),
-                          accuracy: p().accuracy === null ? '–' : Math.round(p().accuracy!),
-                        })}
-                </>
-              )}
-            </Show>
-            <Show when={locationNote()}>{(k) => <>{t(k())}</>}</Show>
-          </p>
-          <button
-            type="button"
-            class="button button--secondary"
-            aria-expanded={mapOpen()}
-            aria-controls="obs-map-area"
-            onClick={() => setMapOpen(!mapOpen())}
-          >
-            {mapOpen() ? t('obs.map.close') : t('obs.map.open')}
-          </button>
-          <div id="obs-map-area">
-            <Show when={mapOpen()}>
-              <p class="field__hint" id="obs-map-hint">
-                {t('obs.map.hint')}
-              </p>
-              <PinMap point={place()?.point} onPick={(p) => placeAt(p, 'map')} />
-            </Show>
-          </div>
-
-          <label class="field__label" for="obs-address">
-            {t('obs.address.label')}
-          </label>
-          <div class="inline-search">
-            <input
-              id="obs-address"
-              class="field__input"
-              type="search"
-              autocomplete="street-address"
-              enterkeyhint="search"
-              value={addressQuery()}
-              onInput={(e) => setAddressQuery(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                // Enter searches here instead of saving the whole form.
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void findAddress();
-                }
-              }}
-            />
-            <button
-              type="button"
-              class="button button--secondary"
-              aria-disabled={searching()}
-              onClick={() => void findAddress()}
-            >
-              {searching() ? t('obs.address.busy') : t('obs.address.search')}
-            </button>
-          </div>
-          <div role="status" class="field__hint">
-            <Show when={addressNote()}>{(k) => <>{t(k())}</>}</Show>
-          </div>
-          <Show when={addressHits()?.length}>
-            <ul class="address-hits" aria-label={t('obs.address.hits')}>
-              <For each={addressHits()}>
-                {(hit) => (
-                  <li>
-                    <button
-                      type="button"
-                      class="button button--secondary"
-                      onClick={() => chooseAddress(hit)}
-                    >
-                      {hit.label}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-
-          <label class="field__label" for="obs-buurt">
-            {t('obs.field.buurt')}
-          </label>
-          <select
-            ref={buurtSelect}
-            id="obs-buurt"
-            class="field__input"
-            value={place()?.buurt ?? ''}
-            onChange={(e) => chooseBuurt(e.currentTarget.value)}
-          >
-            <option value="">{t('obs.field.buurt.choose')}</option>
-            <For each={buurten()}>{(b) => <option value={b.code}>{b.name}</option>}</For>
-          </select>
-          <Show when={fieldError('location')}>
-            <p class="field__error">{fieldError('location')}</p>
-          </Show>
-        </fieldset>
+        <LocationField
+          idPrefix="obs"
+          place={place()}
+          onChange={setPlace}
+          error={fieldError('location')}
+          pinpoint
+        />
 
         <Show when={nearby()?.length}>
           <section class="notice" aria-labelledby="obs-nearby-title">
@@ -543,30 +324,12 @@ export function NewObservationPage(): JSX.Element {
           </section>
         </Show>
 
-        <div class="field" classList={{ 'field--invalid': Boolean(errors().photos) }}>
-          <label class="field__label" for="obs-photos">
-            {t('obs.field.photos')}
-          </label>
-          <p class="field__hint" id="obs-photos-hint">
-            {t('obs.photos.hint')}
-          </p>
-          <input
-            id="obs-photos"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic"
-            capture="environment"
-            multiple
-            class="field__input"
-            aria-describedby="obs-photos-hint"
-            onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])}
-          />
-          <Show when={files().length > 0}>
-            <p class="field__hint">{t('obs.photos.count', { count: files().length })}</p>
-          </Show>
-          <Show when={fieldError('photos')}>
-            <p class="field__error">{fieldError('photos')}</p>
-          </Show>
-        </div>
+        <PhotoField
+          id="obs-photos"
+          files={files()}
+          onChange={setFiles}
+          error={fieldError('photos')}
+        />
 
         <button type="submit" class="button button--primary" aria-disabled={busy()}>
           {busy() ? t('obs.saving') : t('obs.save')}

@@ -12,6 +12,8 @@ const HOOGEVEEN: LonLat = { lon: 6.47908, lat: 52.72469 };
  */
 export function PinMap(props: {
   point: LonLat | undefined;
+  /** The id of the hint that explains how to point (also with the keyboard). */
+  describedBy: string;
   /** False when the place is refused (outside the municipality): the pin goes back. */
   onPick: (p: LonLat) => Promise<boolean>;
 }): JSX.Element {
@@ -33,10 +35,10 @@ export function PinMap(props: {
       center: props.point ?? HOOGEVEEN,
       zoom: props.point ? 17 : 14,
       texts: {
-        attribution: t('obs.map.attribution'),
-        pin: t('obs.map.pin'),
-        zoomIn: t('obs.map.zoomIn'),
-        zoomOut: t('obs.map.zoomOut'),
+        attribution: t('location.map.attribution'),
+        pin: t('location.map.pin'),
+        zoomIn: t('location.map.zoomIn'),
+        zoomOut: t('location.map.zoomOut'),
       },
       onPick: (p) => void props.onPick(p).then((ok) => ok || putBack()),
     });
@@ -56,9 +58,9 @@ export function PinMap(props: {
       class="pin-map"
       tabindex="0"
       role="application"
-      aria-roledescription={t('obs.map.role')}
-      aria-label={t('obs.map.label')}
-      aria-describedby="obs-map-hint"
+      aria-roledescription={t('location.map.role')}
+      aria-label={t('location.map.label')}
+      aria-describedby={props.describedBy}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buurtAt, inRing, parseBuurten } from './index.ts';
+import { buurtAt, inRing, municipalityOf, parseBuurten } from './index.ts';
 
 const buurten = parseBuurten(
   JSON.parse(
@@ -26,6 +26,14 @@ describe('point in buurt', () => {
   it('finds every buurt from its label point', () => {
     expect(labels).toHaveLength(48);
     for (const l of labels) expect(buurtAt({ lon: l.lon, lat: l.lat }, buurten)?.code).toBe(l.code);
+  });
+
+  it('knows the municipality each buurt lies in', () => {
+    expect(new Set(buurten.map((b) => JSON.stringify(b.municipality)))).toEqual(
+      new Set([JSON.stringify({ code: 'GM0118', name: 'Hoogeveen' })]),
+    );
+    expect(municipalityOf(buurten)).toEqual({ code: 'GM0118', name: 'Hoogeveen' });
+    expect(municipalityOf([])).toBeUndefined();
   });
 
   it('finds no buurt outside the municipality', () => {

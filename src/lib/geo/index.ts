@@ -6,10 +6,17 @@ export interface LonLat {
 
 type Ring = [number, number][];
 
-/** A buurt from the CBS GeoJSON: its code, name and (multi)polygon. */
+/** A CBS municipality: its code (GM0118) and its name (Hoogeveen). */
+export interface Municipality {
+  code: string;
+  name: string;
+}
+
+/** A buurt from the CBS GeoJSON: its code, name, municipality and (multi)polygon. */
 export interface BuurtShape {
   code: string;
   name: string;
+  municipality: Municipality;
   polygons: Ring[][];
 }
 
@@ -54,7 +61,7 @@ export function parseBuurten(geojson: unknown): BuurtShape[] {
   const features = (geojson as { features?: unknown[] }).features ?? [];
   return features.map((f) => {
     const feature = f as {
-      properties: { code: string; name: string };
+      properties: { code: string; name: string; gm_code: string; gm_name: string };
       geometry:
         { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
     };
@@ -62,9 +69,15 @@ export function parseBuurten(geojson: unknown): BuurtShape[] {
     return {
       code: feature.properties.code,
       name: feature.properties.name,
+      municipality: { code: feature.properties.gm_code, name: feature.properties.gm_name },
       polygons: g.type === 'Polygon' ? [g.coordinates] : g.coordinates,
     };
   });
+}
+
+/** The municipality the buurten lie in (one deployment's buurten share it), if there are any. */
+export function municipalityOf(buurten: readonly BuurtShape[]): Municipality | undefined {
+  return buurten[0]?.municipality;
 }
 
 /** The Postgres point literal the server stores: "(lon,lat)". */

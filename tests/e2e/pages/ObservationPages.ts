@@ -9,6 +9,8 @@ export class NewObservationPage {
   readonly locationStatus: Locator;
   readonly buurt: Locator;
   readonly photos: Locator;
+  /** The small pictures of the chosen photos, before saving. */
+  readonly chosenPhotos: Locator;
   readonly save: Locator;
   readonly alert: Locator;
 
@@ -20,8 +22,14 @@ export class NewObservationPage {
     this.locationStatus = page.locator('fieldset [role="status"]');
     this.buurt = page.getByLabel('Of kies de buurt');
     this.photos = page.getByLabel('Foto’s (hoogstens 5)');
+    this.chosenPhotos = page.getByRole('list', { name: 'Gekozen foto’s' }).getByRole('img');
     this.save = page.getByRole('button', { name: 'Opslaan' });
     this.alert = page.locator('form [role="alert"]');
+  }
+
+  /** The button that removes chosen photo `n` (counting from 1), named after its file. */
+  removePhoto(n: number, name: string): Locator {
+    return this.page.getByRole('button', { name: `Verwijder foto ${n}: ${name}`, exact: true });
   }
 
   severity(n: number): Locator {
