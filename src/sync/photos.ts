@@ -48,7 +48,7 @@ export async function addPhoto(ctx: WriteContext, photo: NewPhoto): Promise<stri
     height: photo.height,
   };
   const { db } = ctx;
-  await db.transaction('rw', [db.attachments, db.outbox, db.photos], async () => {
+  await db.transaction('rw', [db.attachments, db.outbox, db.photos, db.sync_state], async () => {
     await db.attachments.add({
       ...values,
       id,
@@ -145,7 +145,7 @@ export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Pr
       firstError ??= e;
       continue;
     }
-    await db.transaction('rw', [db.photos, db.attachments, db.outbox], async () => {
+    await db.transaction('rw', [db.photos, db.attachments, db.outbox, db.sync_state], async () => {
       await db.photos.update(photo.id, { uploaded: 1 });
       await updateRecord(ctx, 'attachments', photo.id, { uploaded_at: ctx.now().toISOString() });
     });

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { OutboxEntry, SyncDatabase } from './db.ts';
+import { IN_FLIGHT, inFlightUpTo } from './in-flight.ts';
 import type { RunnerOptions } from './runner.ts';
 import type { PushMutation, PushResult } from './transport.ts';
 
@@ -7,10 +8,24 @@ type Row = Record<string, unknown>;
 
 /**
  * After a crash or a killed tab, entries that were on their way are sent again: the server skips
- * what it already applied, so a resend is harmless.
+ * what it already applied, so a resend is harmless. They count as tried once, so nothing is
+ * folded into them. (Entries marked "sending" one by one, as earlier versions did, too.)
  */
 export async function recoverOutbox(db: SyncDatabase): Promise<number> {
-  return db.outbox.where('status').equals('sending').modify({ status: 'pending' });
+  return db.transaction('rw', db.outbox, db.sync_state, async () => {
+    const upTo = await inFlightUpTo(db);
+    let recovered = await db.outbox.where('status').equals('sending').modify({ status: 'pending' });
+    if (upTo !== undefined) {
+      recovered += await db.outbox
+        .where('[status+seq]')
+        .between(['pending', Dexie.minKey], ['pending', upTo], true, true)
+        .modify((e) => {
+          e.attempts += 1;
+        });
+      await db.sync_state.delete(IN_FLIGHT);
+    }
+    return recovered;
+  });
 }
 
 /**
@@ -58,17 +73,19 @@ function toMutation(e: OutboxEntry): PushMutation {
 }
 
 /**
- * Takes the next batch (inside the caller's transaction) and marks it as on its way: the oldest
- * pending entries, up to `size` of them and about `maxBytes` of JSON (always at least one).
+ * Takes the next batch (inside the caller's transaction, with sync_state) and marks it as on its
+ * way: the oldest pending entries after those already on their way, up to `size` of them and
+ * about `maxBytes` of JSON (always at least one).
  */
 async function takeBatch(
   db: SyncDatabase,
   size: number,
   maxBytes: number,
 ): Promise<{ entries: OutboxEntry[]; mutations: PushMutation[] }> {
+  const upTo = await inFlightUpTo(db);
   const pending = await db.outbox
     .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .between(['pending', upTo ?? Dexie.minKey], ['pending', Dexie.maxKey], upTo === undefined)
     .limit(size)
     .toArray();
   const entries: OutboxEntry[] = [];
@@ -78,10 +95,10 @@ async function takeBatch(
     const m = toMutation(e);
     bytes += JSON.stringify(m).length;
     if (entries.length && bytes > maxBytes) break;
-    entries.push({ ...e, status: 'sending', attempts: e.attempts + 1 });
+    entries.push(e);
     mutations.push(m);
   }
-  await db.outbox.bulkPut(entries);
+  if (entries.length) await db.sync_state.put({ key: IN_FLIGHT, value: entries.at(-1)!.seq });
   return { entries, mutations };
 }
 
@@ -101,8 +118,8 @@ function judge(batch: OutboxEntry[], results: PushResult[]): Outcome {
   for (const entry of batch) {
     const r = byId.get(entry.id);
     if (!r) {
-      // The server did not answer for it: try again next round.
-      out.keep.push({ ...entry, status: 'pending' });
+      // The server did not answer for it: try again next round (as tried once).
+      out.keep.push({ ...entry, status: 'pending', attempts: entry.attempts + 1 });
       out.unanswered++;
     } else if (r.status === 'applied') {
       out.done.push(entry.id);
@@ -111,6 +128,7 @@ function judge(batch: OutboxEntry[], results: PushResult[]): Outcome {
       // Kept, with the reason, for its author to see; it never blocks what comes after.
       out.keep.push({
         ...entry,
+        attempts: entry.attempts + 1,
         status: 'rejected',
         error_code: r.code ?? 'rejected',
         error_message: r.message ?? '',
@@ -132,18 +150,26 @@ async function settle(db: SyncDatabase, outcome: Outcome): Promise<void> {
   for (const entry of refused) await restoreServerValues(db, entry);
 }
 
-/** The tables a settle and take touch: the outbox, and the records of refused changes. */
+/**
+ * The tables a settle and take touch: the outbox, sync_state (what is on its way), and the records
+ * of refused changes.
+ */
 function settleTables(db: SyncDatabase, outcome: Outcome | undefined) {
   const refused = (outcome?.keep ?? []).filter((e) => e.status === 'rejected' && e.op !== 'insert');
-  return [db.outbox, ...new Set(refused.map((e) => db.table(e.table)))];
+  return [db.outbox, db.sync_state, ...new Set(refused.map((e) => db.table(e.table)))];
 }
 
-/** Puts entries that were marked as on their way back to pending (the push did not happen). */
-async function unmark(db: SyncDatabase, entries: OutboxEntry[]): Promise<void> {
-  if (!entries.length) return;
-  await db.outbox.bulkUpdate(
-    entries.map((b) => ({ key: b.id, changes: { status: 'pending' as const } })),
-  );
+/**
+ * Nothing is on its way any more (inside the caller's transaction). The entries of a request that
+ * failed may have reached the server all the same: they count as tried, so nothing is folded into
+ * them.
+ */
+async function unmark(db: SyncDatabase, sent: OutboxEntry[]): Promise<void> {
+  if (sent.length)
+    await db.outbox.bulkUpdate(
+      sent.map((b) => ({ key: b.id, changes: { attempts: b.attempts + 1 } })),
+    );
+  await db.sync_state.delete(IN_FLIGHT);
 }
 
 /**
@@ -168,7 +194,11 @@ export async function pushOutbox(
   };
   let applied = 0;
   let rejected = 0;
-  let batch = await db.transaction('rw', db.outbox, () => takeBatch(db, grow(), maxBytes));
+  // A mark left by a killed push: those entries count as tried and are taken again.
+  if ((await inFlightUpTo(db)) !== undefined) await recoverOutbox(db);
+  let batch = await db.transaction('rw', db.outbox, db.sync_state, () =>
+    takeBatch(db, grow(), maxBytes),
+  );
   let previous: Outcome | undefined;
   while (batch.entries.length) {
     const answer = transport.push(clientId, batch.mutations);
@@ -180,15 +210,18 @@ export async function pushOutbox(
     // Both finish before anything else happens: never a second push while one is in flight.
     const [sent, taken] = await Promise.allSettled([answer, work]);
     if (sent.status === 'rejected') {
-      await unmark(db, [
-        ...batch.entries,
-        ...(taken.status === 'fulfilled' ? taken.value.entries : []),
-      ]);
+      // The batch may have reached the server; the one taken after it never left. (If recording
+      // failed too, the mark stays and recoverOutbox does this on the next round.)
+      if (taken.status === 'fulfilled') {
+        const tried = batch.entries;
+        await db.transaction('rw', db.outbox, db.sync_state, () => unmark(db, tried));
+      }
       throw sent.reason;
     }
     if (taken.status === 'rejected') {
-      // The answers are not recorded: these entries stay "sending" and are sent again after
-      // recoverOutbox; the server answers them from its record, without applying them twice.
+      // The answers are not recorded: these entries stay marked as on their way and are sent
+      // again after recoverOutbox; the server answers them from its record, without applying
+      // them twice.
       throw taken.reason;
     }
     previous = judge(batch.entries, sent.value);
@@ -196,16 +229,21 @@ export async function pushOutbox(
     rejected += previous.rejected;
     batch = taken.value;
     if (previous.unanswered) {
-      await db.transaction('rw', settleTables(db, previous), async () => {
-        await settle(db, previous!);
-        await unmark(db, batch.entries);
+      // The round ends here; the batch taken meanwhile never left.
+      const last = previous;
+      await db.transaction('rw', settleTables(db, last), async () => {
+        await settle(db, last);
+        await unmark(db, []);
       });
       return { applied, rejected };
     }
   }
   if (previous) {
     const last = previous;
-    await db.transaction('rw', settleTables(db, last), () => settle(db, last));
+    await db.transaction('rw', settleTables(db, last), async () => {
+      await settle(db, last);
+      await unmark(db, []);
+    });
   }
   return { applied, rejected };
 }

@@ -25,16 +25,20 @@ export async function createObservation(
   photos: Omit<NewPhoto, 'table' | 'recordId'>[] = [],
 ): Promise<string> {
   const { db } = ctx;
-  return db.transaction('rw', [db.observations, db.attachments, db.outbox, db.photos], async () => {
-    const id = await insertRecord(ctx, 'observations', {
-      ...input,
-      observed_at: input.observed_at ?? ctx.now().toISOString(),
-      status: 'nieuw',
-    });
-    for (const photo of photos)
-      await addPhoto(ctx, { ...photo, table: 'observations', recordId: id });
-    return id;
-  });
+  return db.transaction(
+    'rw',
+    [db.observations, db.attachments, db.outbox, db.photos, db.sync_state],
+    async () => {
+      const id = await insertRecord(ctx, 'observations', {
+        ...input,
+        observed_at: input.observed_at ?? ctx.now().toISOString(),
+        status: 'nieuw',
+      });
+      for (const photo of photos)
+        await addPhoto(ctx, { ...photo, table: 'observations', recordId: id });
+      return id;
+    },
+  );
 }
 
 /** Changes an observation's fields (only what changed is sent). */
@@ -98,7 +102,7 @@ export async function createGarden(
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [db.garden_projects, db.attachments, db.outbox, db.photos],
+    [db.garden_projects, db.attachments, db.outbox, db.photos, db.sync_state],
     async () => {
       const id = await insertRecord(ctx, 'garden_projects', { ...input });
       for (const photo of photos)
@@ -121,7 +125,7 @@ export async function updateGarden(
   const { db } = ctx;
   await db.transaction(
     'rw',
-    [db.garden_projects, db.attachments, db.outbox, db.photos],
+    [db.garden_projects, db.attachments, db.outbox, db.photos, db.sync_state],
     async () => {
       await updateRecord(ctx, 'garden_projects', id, { ...changes });
       for (const photo of photos)
@@ -174,7 +178,7 @@ export interface GradesInput {
  */
 export async function saveGrades(ctx: WriteContext, input: GradesInput): Promise<string[]> {
   const { db } = ctx;
-  return db.transaction('rw', [db.neighbourhood_grades, db.outbox], async () => {
+  return db.transaction('rw', [db.neighbourhood_grades, db.outbox, db.sync_state], async () => {
     const existing = (
       await db.neighbourhood_grades
         .where('neighbourhood_code')
@@ -227,12 +231,16 @@ export async function createWalk(
   participants: { organisation_id: string; people: number }[] = [],
 ): Promise<string> {
   const { db } = ctx;
-  return db.transaction('rw', [db.walks, db.walk_participants, db.outbox], async () => {
-    const id = await insertRecord(ctx, 'walks', { ...input, status: 'gepland' });
-    for (const p of participants)
-      await insertRecord(ctx, 'walk_participants', { walk_id: id, ...p });
-    return id;
-  });
+  return db.transaction(
+    'rw',
+    [db.walks, db.walk_participants, db.outbox, db.sync_state],
+    async () => {
+      const id = await insertRecord(ctx, 'walks', { ...input, status: 'gepland' });
+      for (const p of participants)
+        await insertRecord(ctx, 'walk_participants', { walk_id: id, ...p });
+      return id;
+    },
+  );
 }
 
 /** Changes a walk (its status after walking it, notes, date). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeServer } from './fake-server.ts';
+import { IN_FLIGHT, inFlightUpTo } from './in-flight.ts';
 import { pullChanges, pushOutbox, recoverOutbox, syncOnce } from './runner.ts';
 import { testContext, testDatabase } from './testing.ts';
 import { TransportError } from './transport.ts';
@@ -74,6 +75,18 @@ describe('writes', () => {
     const entries = await db.outbox.orderBy('id').toArray();
     expect(entries.map((e) => [e.op, e.values])).toEqual([
       ['insert', expect.anything()],
+      ['update', { severity: 5 }],
+    ]);
+  });
+
+  it('makes a separate update once the insert is marked as on its way by a push', async () => {
+    const { db, ctx } = setup();
+    const id = await insertRecord(ctx, 'observations', observation('a'));
+    const [insert] = await db.outbox.toArray();
+    await db.sync_state.put({ key: IN_FLIGHT, value: insert!.seq });
+    await updateRecord(ctx, 'observations', id, { severity: 5 });
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => [e.op, e.values])).toEqual([
+      ['insert', expect.objectContaining({ severity: 2 })],
       ['update', { severity: 5 }],
     ]);
   });
@@ -264,6 +277,59 @@ describe('runner', () => {
     expect(sent.map((b) => b.length)).toEqual([3, 6, 12, 12, 7]);
     expect(sent.flat()).toEqual(Array.from({ length: 40 }, (_, i) => `#${i}`));
     expect(server.live('observations')).toHaveLength(40);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('marks a batch on its way with one record, not by rewriting its entries', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 5; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    const inner = server.transport();
+    const seen: { upTo: number | undefined; entries: { status: string; attempts: number }[] }[] =
+      [];
+    const transport = {
+      ...inner,
+      push: async (clientId: string, mutations: Parameters<typeof inner.push>[1]) => {
+        const entries = await db.outbox.orderBy('seq').toArray();
+        seen.push({
+          upTo: await inFlightUpTo(db),
+          entries: entries.map(({ status, attempts }) => ({ status, attempts })),
+        });
+        return inner.push(clientId, mutations);
+      },
+    };
+    await pushOutbox({ ...opts, transport, batchSize: 2, firstBatch: 2 });
+    // While the first batch (seq 1–2) is on its way, the second (3–4) may already be taken.
+    expect(seen[0]!.upTo).toBeGreaterThanOrEqual(2);
+    expect(seen[0]!.entries.every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);
+    expect(await inFlightUpTo(db)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.live('observations')).toHaveLength(5);
+  });
+
+  it('after a killed push, counts the marked entries as tried and sends them again', async () => {
+    const { db, ctx, server, opts } = setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(await insertRecord(ctx, 'observations', observation(`#${i}`)));
+    // The push took the first two, then the tab died.
+    await db.sync_state.put({ key: IN_FLIGHT, value: 2 });
+    expect(await recoverOutbox(db)).toBe(2);
+    expect(await inFlightUpTo(db)).toBeUndefined();
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.attempts)).toEqual([1, 1, 0]);
+    // A change to a record that may already be on the server is an entry of its own.
+    await updateRecord(ctx, 'observations', ids[0]!, { severity: 5 });
+    await updateRecord(ctx, 'observations', ids[2]!, { severity: 5 });
+    expect(await db.outbox.count()).toBe(4);
+    await pushOutbox(opts);
+    expect(server.live('observations').map((r) => r.severity)).toEqual([5, 2, 5]);
+  });
+
+  it('a push that finds a mark left by a killed one starts by recovering it', async () => {
+    const { db, ctx, server, opts } = setup();
+    for (let i = 0; i < 3; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
+    await db.sync_state.put({ key: IN_FLIGHT, value: 2 });
+    await pushOutbox(opts);
+    expect(server.live('observations')).toHaveLength(3);
     expect(await db.outbox.count()).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import type { OutboxEntry, SyncDatabase, WritableTable } from './db.ts';
+import { inFlightUpTo, isSent } from './in-flight.ts';
 import { validateRecord, type FieldError } from './validate.ts';
 
 /** What every write needs, passed in so tests control time and ids. */
@@ -34,7 +35,7 @@ export async function nextSeq(db: SyncDatabase): Promise<number> {
 async function unsentEntryFor(ctx: WriteContext, table: WritableTable, id: string) {
   const entries = await ctx.db.outbox.where('[table+record_id]').equals([table, id]).sortBy('seq');
   const last = entries.at(-1);
-  return last?.status === 'pending' && last.attempts === 0 ? last : undefined;
+  return last && !isSent(last, await inFlightUpTo(ctx.db)) ? last : undefined;
 }
 
 /**
@@ -52,28 +53,32 @@ export async function insertRecord(
   const now = ctx.now().toISOString();
   const values = { ...input };
   delete values.id;
-  await ctx.db.transaction('rw', [tableOf(ctx, table), ctx.db.outbox], async () => {
-    await tableOf(ctx, table).add({
-      ...values,
-      id,
-      version: 0,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    });
-    const entry: OutboxEntry = {
-      id: ctx.newId(),
-      seq: await nextSeq(ctx.db),
-      table,
-      op: 'insert',
-      record_id: id,
-      values,
-      status: 'pending',
-      attempts: 0,
-      created_at: now,
-    };
-    await ctx.db.outbox.add(entry);
-  });
+  await ctx.db.transaction(
+    'rw',
+    [tableOf(ctx, table), ctx.db.outbox, ctx.db.sync_state],
+    async () => {
+      await tableOf(ctx, table).add({
+        ...values,
+        id,
+        version: 0,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      });
+      const entry: OutboxEntry = {
+        id: ctx.newId(),
+        seq: await nextSeq(ctx.db),
+        table,
+        op: 'insert',
+        record_id: id,
+        values,
+        status: 'pending',
+        attempts: 0,
+        created_at: now,
+      };
+      await ctx.db.outbox.add(entry);
+    },
+  );
   return id;
 }
 
@@ -88,45 +93,49 @@ export async function updateRecord(
   id: string,
   changes: Values,
 ): Promise<void> {
-  await ctx.db.transaction('rw', [tableOf(ctx, table), ctx.db.outbox], async () => {
-    const current = await tableOf(ctx, table).get(id);
-    if (!current) throw new ValidationError([{ field: 'id', key: 'not_found' }]);
-    if (current.deleted_at) throw new ValidationError([{ field: 'id', key: 'deleted' }]);
-    const diff: Values = {};
-    for (const [k, v] of Object.entries(changes)) {
-      if (JSON.stringify(current[k]) !== JSON.stringify(v)) diff[k] = v;
-    }
-    if (!Object.keys(diff).length) return;
-    const errors = validateRecord(table, { ...current, ...diff }, 'update');
-    if (errors.length) throw new ValidationError(errors);
-    const now = ctx.now().toISOString();
-    await tableOf(ctx, table).put({ ...current, ...diff, updated_at: now });
-    const previous = Object.fromEntries(
-      [...Object.keys(diff), 'updated_at'].map((k) => [k, current[k]]),
-    );
-    const pending = await unsentEntryFor(ctx, table, id);
-    if (pending && pending.op !== 'delete') {
-      await ctx.db.outbox.update(pending.id, {
-        values: { ...pending.values, ...diff },
-        // the oldest value of each field is the one to go back to
-        ...(pending.op === 'update' ? { previous: { ...previous, ...pending.previous } } : {}),
+  await ctx.db.transaction(
+    'rw',
+    [tableOf(ctx, table), ctx.db.outbox, ctx.db.sync_state],
+    async () => {
+      const current = await tableOf(ctx, table).get(id);
+      if (!current) throw new ValidationError([{ field: 'id', key: 'not_found' }]);
+      if (current.deleted_at) throw new ValidationError([{ field: 'id', key: 'deleted' }]);
+      const diff: Values = {};
+      for (const [k, v] of Object.entries(changes)) {
+        if (JSON.stringify(current[k]) !== JSON.stringify(v)) diff[k] = v;
+      }
+      if (!Object.keys(diff).length) return;
+      const errors = validateRecord(table, { ...current, ...diff }, 'update');
+      if (errors.length) throw new ValidationError(errors);
+      const now = ctx.now().toISOString();
+      await tableOf(ctx, table).put({ ...current, ...diff, updated_at: now });
+      const previous = Object.fromEntries(
+        [...Object.keys(diff), 'updated_at'].map((k) => [k, current[k]]),
+      );
+      const pending = await unsentEntryFor(ctx, table, id);
+      if (pending && pending.op !== 'delete') {
+        await ctx.db.outbox.update(pending.id, {
+          values: { ...pending.values, ...diff },
+          // the oldest value of each field is the one to go back to
+          ...(pending.op === 'update' ? { previous: { ...previous, ...pending.previous } } : {}),
+        });
+        return;
+      }
+      await ctx.db.outbox.add({
+        id: ctx.newId(),
+        seq: await nextSeq(ctx.db),
+        table,
+        op: 'update',
+        record_id: id,
+        values: diff,
+        previous,
+        base_version: current.version,
+        status: 'pending',
+        attempts: 0,
+        created_at: now,
       });
-      return;
-    }
-    await ctx.db.outbox.add({
-      id: ctx.newId(),
-      seq: await nextSeq(ctx.db),
-      table,
-      op: 'update',
-      record_id: id,
-      values: diff,
-      previous,
-      base_version: current.version,
-      status: 'pending',
-      attempts: 0,
-      created_at: now,
-    });
-  });
+    },
+  );
 }
 
 /** Deletes a record as a tombstone: it disappears here now, and on every device after sync. */
@@ -135,23 +144,27 @@ export async function deleteRecord(
   table: WritableTable,
   id: string,
 ): Promise<void> {
-  await ctx.db.transaction('rw', [tableOf(ctx, table), ctx.db.outbox], async () => {
-    const current = await tableOf(ctx, table).get(id);
-    if (!current || current.deleted_at) return;
-    const now = ctx.now().toISOString();
-    await tableOf(ctx, table).put({ ...current, deleted_at: now, updated_at: now });
-    await ctx.db.outbox.add({
-      id: ctx.newId(),
-      seq: await nextSeq(ctx.db),
-      table,
-      op: 'delete',
-      record_id: id,
-      values: {},
-      previous: { deleted_at: null },
-      base_version: current.version,
-      status: 'pending',
-      attempts: 0,
-      created_at: now,
-    });
-  });
+  await ctx.db.transaction(
+    'rw',
+    [tableOf(ctx, table), ctx.db.outbox, ctx.db.sync_state],
+    async () => {
+      const current = await tableOf(ctx, table).get(id);
+      if (!current || current.deleted_at) return;
+      const now = ctx.now().toISOString();
+      await tableOf(ctx, table).put({ ...current, deleted_at: now, updated_at: now });
+      await ctx.db.outbox.add({
+        id: ctx.newId(),
+        seq: await nextSeq(ctx.db),
+        table,
+        op: 'delete',
+        record_id: id,
+        values: {},
+        previous: { deleted_at: null },
+        base_version: current.version,
+        status: 'pending',
+        attempts: 0,
+        created_at: now,
+      });
+    },
+  );
 }

@@ -170,10 +170,11 @@ create index if not exists one_time_tokens_relates_to_hash_idx on auth.one_time_
 create unique index if not exists one_time_tokens_user_id_token_type_key on auth.one_time_tokens (user_id, token_type);
 
 -- The helpers RLS policies call. They read the claims PostgREST puts in `request.jwt.claims`
--- (and the per-claim settings older PostgREST versions used), exactly as Supabase defines them.
+-- (and the per-claim settings older PostgREST versions used), exactly as Supabase defines them:
+-- plain SQL without a SET clause, so Postgres inlines them into the queries that call them (a
+-- function with SET is called, and planned, once per row). They use only pg_catalog functions.
 create or replace function auth.uid() returns uuid
   language sql stable
-  set search_path to ''
 as $$
   select
     coalesce(
@@ -185,7 +186,6 @@ comment on function auth.uid() is 'Deprecated. Use auth.jwt() -> ''sub'' instead
 
 create or replace function auth.role() returns text
   language sql stable
-  set search_path to ''
 as $$
   select
     coalesce(
@@ -197,7 +197,6 @@ comment on function auth.role() is 'Deprecated. Use auth.jwt() -> ''role'' inste
 
 create or replace function auth.email() returns text
   language sql stable
-  set search_path to ''
 as $$
   select
     coalesce(
@@ -209,7 +208,6 @@ comment on function auth.email() is 'Deprecated. Use auth.jwt() -> ''email'' ins
 
 create or replace function auth.jwt() returns jsonb
   language sql stable
-  set search_path to ''
 as $$
   select
     coalesce(
