@@ -1,3 +1,4 @@
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...fieldwork.en,
   ...neighbourhoods.en,
   ...privacy.en,
+  ...audit.en,
 
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Skip to content',

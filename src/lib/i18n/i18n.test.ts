@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createI18n, type Language, type LanguageStore } from './index.ts';
 import { en } from './en.ts';
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -22,7 +23,7 @@ describe('dictionaries', () => {
   });
 
   test('no area dictionary loses a key to another one', () => {
-    const areas = { fieldwork, neighbourhoods, privacy };
+    const areas = { fieldwork, neighbourhoods, privacy, audit };
     const seen = new Map<string, string>();
     for (const [name, area] of Object.entries(areas)) {
       for (const [key, text] of Object.entries(area.nl)) {

@@ -1,3 +1,4 @@
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -10,6 +11,7 @@ export const nl = {
   ...fieldwork.nl,
   ...neighbourhoods.nl,
   ...privacy.nl,
+  ...audit.nl,
 
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Direct naar de inhoud',
