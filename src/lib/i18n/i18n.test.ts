@@ -44,6 +44,30 @@ describe('dictionaries', () => {
   });
 });
 
+test('the 1–5 rating of tenant feedback has one name: stars (the 1–10 grade is a "cijfer")', () => {
+  const rating = [
+    'obs.feedback.rating',
+    'obs.feedback.noRating',
+    'obs.event.rating',
+    'garden.feedback.intro',
+    'garden.feedback.missing',
+    'garden.reaction.rating',
+    'garden.reactions.average',
+    'garden.reactions.noAverage',
+    'buurt.feedback.rating',
+    'sync.reason.rating_range',
+    'sync.reason.feedback_needs_rating',
+    'audit.field.rating',
+  ] as const;
+  const words = (text: string) => text.replace(/\{\w+\}/g, '');
+  for (const key of rating) {
+    expect(words(nl[key]), key).toMatch(/ster/i);
+    expect(words(nl[key]), key).not.toMatch(/cijfer/i);
+    expect(words(en[key]), key).toMatch(/star/i);
+    expect(words(en[key]), key).not.toMatch(/rating|grade/i);
+  }
+});
+
 describe('interpolate', () => {
   test('fills every occurrence of each placeholder', () => {
     expect(interpolate('{a} en {b} en {a}', { a: 'x', b: 2 })).toBe('x en 2 en x');
