@@ -142,7 +142,7 @@ describe('tenant grades', () => {
     await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
     await page.goto(`${appUrl}/buurtcijfer`);
     await grades.buurt.selectOption(OTHER);
-    await expect.poll(() => grades.grade('Samen', 6).isChecked()).toBe(true);
+    await expect.poll(() => grades.grade('Samen', 6).isChecked(), { timeout: 10_000 }).toBe(true);
 
     // The tenant picks two grades and has not saved yet.
     await grades.grade('Schoon', 3).check();
@@ -165,7 +165,7 @@ describe('tenant grades', () => {
     await context.setOffline(false);
     // Untouched themes follow the server; the picks stay.
     await expect.poll(() => grades.grade('Groen', 2).isChecked(), { timeout: 30_000 }).toBe(true);
-    await expect.poll(() => grades.grade('Samen', 4).isChecked()).toBe(true);
+    await expect.poll(() => grades.grade('Samen', 4).isChecked(), { timeout: 10_000 }).toBe(true);
     expect(await grades.grade('Schoon', 3).isChecked()).toBe(true);
     expect(await grades.grade('Heel', 8).isChecked()).toBe(true);
 
