@@ -4,6 +4,7 @@ import {
   PrivacyApiError,
   type AuditEntry,
   type AuditQuery,
+  type AuditRowsQuery,
   type Person,
   type PrivacyApi,
 } from '../features/privacy/api.ts';
@@ -55,6 +56,18 @@ export function createPrivacyApi(loadClient: () => Promise<SupabaseClient<Databa
         role: r.role,
         organisation: r.organisations?.name ?? '',
       }));
+    },
+    async auditRows(q: AuditRowsQuery): Promise<Record<string, unknown>[]> {
+      // The table is chosen at run time; RLS, not the type, decides what comes back.
+      const client = (await loadClient()) as unknown as SupabaseClient;
+      const rows: Record<string, unknown>[] = [];
+      // A bounded URL per request: a hundred UUIDs are about 3.7 kB of filter.
+      for (let i = 0; i < q.keys.length; i += 100) {
+        const chunk = q.keys.slice(i, i + 100);
+        const result = await client.from(q.table).select(q.columns.join(',')).in(q.key, chunk);
+        rows.push(...(check(result) as unknown as Record<string, unknown>[]));
+      }
+      return rows;
     },
     async exportPerson(id: string): Promise<unknown> {
       const client = await loadClient();

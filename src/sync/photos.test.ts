@@ -9,25 +9,42 @@ import { insertRecord } from './writes.ts';
 const ORG = '0a000000-0000-4000-8000-000000000031';
 const jpeg = (n: number) => new Blob([new Uint8Array(n).fill(7)], { type: 'image/jpeg' });
 
-/** In-memory Storage that can fail an upload after writing part of it (a cut connection). */
-function memoryStorage() {
+/**
+ * In-memory Storage that behaves like Supabase's: a plain upload to a taken path is refused as
+ * "exists", and an upload can fail after writing part of it (a cut connection). `guard` stands in
+ * for the Storage policy (it throws to refuse a path). Every call is logged.
+ */
+function memoryStorage(guard: (path: string) => void = () => undefined) {
   const objects = new Map<string, Uint8Array>();
+  const calls: string[] = [];
   let cutNext = false;
+  const write = async (path: string, blob: Blob) => {
+    guard(path);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    if (cutNext) {
+      cutNext = false;
+      objects.set(path, bytes.slice(0, Math.floor(bytes.length / 2)));
+      throw new Error('connection reset');
+    }
+    objects.set(path, bytes);
+  };
   const storage: PhotoStorage = {
-    async upload(path, blob) {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      if (cutNext) {
-        cutNext = false;
-        objects.set(path, bytes.slice(0, Math.floor(bytes.length / 2)));
-        throw new Error('connection reset');
-      }
-      objects.set(path, bytes);
+    async create(path, blob) {
+      calls.push('create');
+      if (objects.has(path)) return 'exists';
+      await write(path, blob);
+      return 'created';
+    },
+    async replace(path, blob) {
+      calls.push('replace');
+      await write(path, blob);
     },
     async size(path) {
+      calls.push('size');
       return objects.get(path)?.length ?? null;
     },
   };
-  return { storage, objects, cut: () => (cutNext = true) };
+  return { storage, objects, calls, cut: () => (cutNext = true) };
 }
 
 async function withPhoto() {
@@ -93,7 +110,7 @@ describe('photo queue', () => {
   it('finishes a cut upload on the next round: stored once, complete, marked uploaded', async () => {
     const { db, ctx, photo } = await withPhoto();
     const server = new FakeServer();
-    const { storage, objects, cut } = memoryStorage();
+    const { storage, objects, calls, cut } = memoryStorage();
     const opts = {
       db,
       transport: server.transport(),
@@ -105,6 +122,8 @@ describe('photo queue', () => {
     await expect(syncOnce(opts)).rejects.toThrow(/connection reset/);
     expect(await db.photos.get(photo)).toMatchObject({ uploaded: 0 });
     await syncOnce(opts);
+    // The half-written object is found by its size and replaced.
+    expect(calls).toEqual(['create', 'create', 'size', 'replace']);
     expect([...objects.values()].map((b) => b.length)).toEqual([1000]);
     expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
     expect(server.rows.get(`attachments:${photo}`)?.uploaded_at).toEqual(expect.any(String));
@@ -122,48 +141,44 @@ describe('photo queue', () => {
       height: 1,
     });
     await db.outbox.clear(); // both attachment rows are on the server
-    const { storage, objects } = memoryStorage();
-    const refusing: PhotoStorage = {
-      ...storage,
-      upload: async (path, blob, type) => {
-        if (!path.includes(other)) throw new Error('new row violates row-level security policy');
-        await storage.upload(path, blob, type);
-      },
-    };
-    await expect(uploadPhotos(ctx, refusing)).rejects.toThrow(/row-level security/);
+    const { storage, objects } = memoryStorage((path) => {
+      if (!path.includes(other)) throw new Error('new row violates row-level security policy');
+    });
+    await expect(uploadPhotos(ctx, storage)).rejects.toThrow(/row-level security/);
     expect([...objects.keys()].some((k) => k.includes(other))).toBe(true);
     expect(await db.photos.get(other)).toMatchObject({ uploaded: 1 });
+  });
+
+  it('uploads a new photo without asking Storage about it first (no failed request logged)', async () => {
+    const { db, ctx, photo } = await withPhoto();
+    await db.outbox.clear(); // the attachment row is on the server
+    const { storage, objects, calls } = memoryStorage();
+    expect(await uploadPhotos(ctx, storage)).toBe(1);
+    expect(calls).toEqual(['create']);
+    expect(objects.get((await db.photos.get(photo))!.storage_path)?.length).toBe(1000);
   });
 
   it('counts an object already there with the same size as done (a retry after a lost answer)', async () => {
     const { db, ctx, photo } = await withPhoto();
     const server = new FakeServer();
-    const { storage, objects } = memoryStorage();
-    let uploads = 0;
-    const counting: PhotoStorage = {
-      ...storage,
-      upload: async (...a) => void (uploads++, await storage.upload(...a)),
-    };
+    const { storage, objects, calls } = memoryStorage();
     await syncOnce({ db, transport: server.transport(), clientId: 'c', now: ctx.now });
     const path = (await db.photos.get(photo))!.storage_path;
-    objects.set(path, new Uint8Array(1000));
-    expect(await uploadPhotos(ctx, counting)).toBe(1);
-    expect(uploads).toBe(0);
+    const earlier = new Uint8Array(1000);
+    objects.set(path, earlier);
+    expect(await uploadPhotos(ctx, storage)).toBe(1);
+    expect(calls).toEqual(['create', 'size']);
+    expect(objects.get(path)).toBe(earlier);
+    expect(await db.photos.get(photo)).toMatchObject({ uploaded: 1 });
   });
 
   describe('photos whose attachment is gone on the server', () => {
     /** Storage as the real policy behaves: no file for an attachment row that is deleted. */
     function policyStorage(server: FakeServer) {
-      const { storage, objects } = memoryStorage();
-      const guarded: PhotoStorage = {
-        ...storage,
-        upload: async (path, blob, type) => {
-          const row = [...server.rows.values()].find((r) => r.storage_path === path);
-          if (!row || row.deleted_at) throw new Error('new row violates row-level security policy');
-          await storage.upload(path, blob, type);
-        },
-      };
-      return { storage: guarded, objects };
+      return memoryStorage((path) => {
+        const row = [...server.rows.values()].find((r) => r.storage_path === path);
+        if (!row || row.deleted_at) throw new Error('new row violates row-level security policy');
+      });
     }
 
     /** Someone else (another device, the retention job) deletes the attachment on the server. */

@@ -3,8 +3,10 @@ import { nextSeq, updateRecord, type WriteContext } from './writes.ts';
 
 /** Storage as the photo queue needs it; the real one (supabase-js storage) is in src/platform. */
 export interface PhotoStorage {
-  /** Uploads, replacing an object already at `path` (a retry of our own upload). */
-  upload: (path: string, blob: Blob, contentType: string) => Promise<void>;
+  /** Uploads to `path` unless an object is already there: then it says so and leaves it alone. */
+  create: (path: string, blob: Blob, contentType: string) => Promise<'created' | 'exists'>;
+  /** Uploads, replacing the object at `path` (our own earlier, incomplete upload). */
+  replace: (path: string, blob: Blob, contentType: string) => Promise<void>;
   /** Size of the object at `path`, or null when there is none. */
   size: (path: string) => Promise<number | null>;
 }
@@ -117,9 +119,12 @@ export async function forgetPhotos(db: SyncDatabase, ids: string[], now: Date): 
 
 /**
  * Uploads photos whose attachment row the server already has (Storage's policy checks that row).
- * Each photo goes to its own fixed path, so a retry can only ever replace itself: an object of the
- * same size already there counts as done. Then the attachment is marked uploaded (a normal change,
- * so other devices learn the file is there). Returns how many were uploaded.
+ * Each photo goes to its own fixed path, so a retry can only ever replace itself. The upload comes
+ * first: asking Storage about a missing object is answered with an error (HTTP 400), which a
+ * browser logs, and a new photo is the normal case. When the path is taken (an earlier attempt
+ * whose answer was lost, or one cut off), an object of the same size counts as done and any other
+ * is replaced. Then the attachment is marked uploaded (a normal change, so other devices learn the
+ * file is there). Returns how many were uploaded.
  */
 export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Promise<number> {
   const { db } = ctx;
@@ -137,9 +142,12 @@ export async function uploadPhotos(ctx: WriteContext, storage: PhotoStorage): Pr
     // photos first (checkOrphanPhotos); until then it waits, without failing the round.
     if (!(await db.attachments.get(photo.id))) continue;
     try {
-      const existing = await storage.size(photo.storage_path);
-      if (existing !== photo.bytes)
-        await storage.upload(photo.storage_path, photo.blob, photo.blob.type);
+      const { storage_path: path, blob } = photo;
+      if (
+        (await storage.create(path, blob, blob.type)) === 'exists' &&
+        (await storage.size(path)) !== photo.bytes
+      )
+        await storage.replace(path, blob, blob.type);
     } catch (e) {
       // One photo that cannot go now must not hold up the others.
       firstError ??= e;

@@ -48,7 +48,7 @@ describe('tenant feedback on a garden project', () => {
     await detail.send.click();
     await page
       .locator('.form-alert--shown')
-      .filter({ hasText: 'Kies Goed of Niet goed, of geef een cijfer.' })
+      .filter({ hasText: 'Kies Goed of Niet goed, of geef sterren.' })
       .waitFor();
     await detail.feedbackForm.locator('.field__error').waitFor();
     expect(await detail.comment.inputValue()).toBe('Veel meer groen nu.');
@@ -100,7 +100,7 @@ describe('tenant feedback on a garden project', () => {
     await pro.page.goto(`${appUrl}/groene-tuinen/${gardenId}`);
     await proDetail.heading(title).waitFor();
     await proDetail.figures.filter({ hasText: 'Reacties: 1 · Goed: 1 · Niet goed: 0' }).waitFor();
-    expect(await proDetail.figures.textContent()).toContain('Gemiddeld cijfer: 4 van 5');
+    expect(await proDetail.figures.textContent()).toContain('Gemiddeld 4 van 5 sterren');
     await proDetail.reactions.filter({ hasText: 'Veel meer groen nu.' }).waitFor();
     expect(await proDetail.feedbackForm.count()).toBe(0);
     expect(await proDetail.page.getByText('Hanneke').count()).toBe(0);

@@ -15,6 +15,8 @@ const { appUrl, db, openPhone, signIn } = useE2E();
 const TENANT = DEMO.huurder;
 /** Noord, in wijk 50 where the demo tenant lives. */
 const NOORD = 'BU01185001';
+/** Another buurt of wijk 50. */
+const OTHER = 'BU01185000';
 
 describe('tenant grades', () => {
   test('a tenant grades their buurt offline; each theme is saved exactly once when back online', async () => {
@@ -95,6 +97,76 @@ describe('tenant grades', () => {
       { theme: 'samen', grade: 8, organisation_id: '0a000000-0000-4000-8000-000000000021' },
       { theme: 'schoon', grade: 7, organisation_id: '0a000000-0000-4000-8000-000000000021' },
       { theme: 'veilig', grade: 4, organisation_id: '0a000000-0000-4000-8000-000000000021' },
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('grades that arrive from the server while a tenant picks leave their picks alone', async () => {
+    const now = quarterOf(new Date());
+    const quarter = [TENANT, OTHER, now.year, now.quarter];
+    // This quarter holds schoon 6 and samen 6 from the seed; groen is not graded yet.
+    await db.query(
+      `update neighbourhood_grades set deleted_at = now()
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4
+         and theme not in ('schoon', 'samen') and deleted_at is null`,
+      quarter,
+    );
+    await db.query(
+      `update neighbourhood_grades set grade = 6
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4
+         and deleted_at is null`,
+      quarter,
+    );
+    const { context, page, problems } = await openPhone();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const grades = new GradePage(page);
+    const badge = page.locator('.sync-badge');
+    await signIn(page, 'huurder');
+    await page.goto(`${appUrl}/buurtcijfer`);
+    await grades.buurt.selectOption(OTHER);
+    await expect.poll(() => grades.grade('Samen', 6).isChecked(), { timeout: 10_000 }).toBe(true);
+
+    // The tenant picks two grades and has not saved yet.
+    await grades.grade('Schoon', 3).check();
+    await grades.grade('Heel', 8).check();
+    // Meanwhile their other phone changed schoon and samen and added groen.
+    await db.query(
+      `update neighbourhood_grades set grade = case theme when 'schoon' then 9 else 4 end
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4
+         and deleted_at is null`,
+      quarter,
+    );
+    await db.query(
+      `insert into neighbourhood_grades
+         (id, neighbourhood_code, year, quarter, theme, grade, created_by, organisation_id)
+       values (gen_random_uuid(), $2, $3, $4, 'groen', 2, $1, '0a000000-0000-4000-8000-000000000021')`,
+      quarter,
+    );
+    // Coming online pulls those changes.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    // Untouched themes follow the server; the picks stay.
+    await expect.poll(() => grades.grade('Groen', 2).isChecked(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => grades.grade('Samen', 4).isChecked(), { timeout: 10_000 }).toBe(true);
+    expect(await grades.grade('Schoon', 3).isChecked()).toBe(true);
+    expect(await grades.grade('Heel', 8).isChecked()).toBe(true);
+
+    await grades.save.click();
+    await grades.saved.waitFor();
+    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
+    const { rows } = await db.query(
+      `select theme, grade from neighbourhood_grades
+       where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4
+         and deleted_at is null
+       order by theme`,
+      quarter,
+    );
+    expect(rows).toEqual([
+      { theme: 'groen', grade: 2 },
+      { theme: 'heel', grade: 8 },
+      { theme: 'samen', grade: 4 },
+      { theme: 'schoon', grade: 3 },
     ]);
     expect(problems).toEqual([]);
     await context.close();

@@ -53,6 +53,17 @@ describe('neighbourhood map', () => {
     await expect.poll(() => map.source.textContent()).toContain('actuele cijfers van de server');
     await snapshot(page, 'map-corporation');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Zoom buttons a thumb can hit (44×44 CSS px), on a 390 px phone without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of ['Inzoomen', 'Uitzoomen']) {
+      const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.setViewportSize({ width: 360, height: 740 });
 
     // Switch the measure: the legend, the list and the colours follow.
     const before = await map.polygons.evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));

@@ -64,6 +64,11 @@ describe('where an observation is', () => {
     await map.waitFor();
     await page.locator('.pin-map__pin').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    for (const name of ['Inzoomen', 'Uitzoomen']) {
+      const button = (await map.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(button.width).toBeGreaterThanOrEqual(44);
+      expect(button.height).toBeGreaterThanOrEqual(44);
+    }
     await map.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(400);

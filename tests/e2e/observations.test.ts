@@ -74,11 +74,21 @@ describe('observations offline', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.goBack();
 
+    // Sending a new photo is the normal path: no failed request, which a browser logs as an error
+    // (Storage answers a question about a missing object with HTTP 400).
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(`console: ${m.text()} ${m.location().url}`);
+    });
     await context.setOffline(false);
     await waitUntilAllSent(page);
     await expect
       .poll(() => list.card(description).textContent())
       .not.toContain('Nog niet verstuurd');
+    expect(failed).toEqual([]);
 
     const { rows } = await db.query(
       `select o.id, o.neighbourhood_code, o.severity, a.storage_path, a.bytes, a.uploaded_at

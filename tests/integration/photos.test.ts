@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { createPhotoStorage } from '../../src/platform/photo-storage.ts';
 import { DEMO, clientAs } from '../support/clients.ts';
 
 const stack = inject('stack');
@@ -9,8 +10,8 @@ const JPEG = new Uint8Array([
   0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9,
 ]);
 
-/** An observation by the Smederijen team with one photo, uploaded as its author. */
-async function observationWithPhoto(category: string) {
+/** An observation by the Smederijen team with one photo, uploaded as its author (or not yet). */
+async function observationWithPhoto(category: string, { upload = true } = {}) {
   const smederij = clientAs(stack, DEMO.smederij);
   const observation = randomUUID();
   const photo = randomUUID();
@@ -38,10 +39,12 @@ async function observationWithPhoto(category: string) {
       })
     ).error,
   ).toBeNull();
-  const upload = await smederij.storage
-    .from('photos')
-    .upload(path, JPEG, { contentType: 'image/jpeg' });
-  expect(upload.error).toBeNull();
+  if (upload) {
+    const { error } = await smederij.storage
+      .from('photos')
+      .upload(path, JPEG, { contentType: 'image/jpeg' });
+    expect(error).toBeNull();
+  }
   return { observation, photo, path };
 }
 
@@ -93,5 +96,28 @@ describe('photos in Storage follow the rules of their record', () => {
       .storage.from('photos')
       .upload(path, JPEG, { contentType: 'image/jpeg', upsert: true });
     expect(retry.error).toBeNull();
+  });
+
+  it('the app’s photo queue: creates a free path, finds a taken one without replacing it, then replaces', async () => {
+    const storage = createPhotoStorage(clientAs(stack, DEMO.smederij));
+    const jpeg = (n: number) => {
+      const bytes = new Uint8Array(n);
+      bytes.set(JPEG);
+      return new Blob([bytes], { type: 'image/jpeg' });
+    };
+    const { path } = await observationWithPhoto('heel.verlichting', { upload: false });
+    expect(await storage.create(path, jpeg(20), 'image/jpeg')).toBe('created');
+    // Taken (Storage answers 400 with statusCode "409"): said so, and the object is left alone.
+    expect(await storage.create(path, jpeg(30), 'image/jpeg')).toBe('exists');
+    expect(await storage.size(path)).toBe(20);
+    await storage.replace(path, jpeg(30), 'image/jpeg');
+    expect(await storage.size(path)).toBe(30);
+    // A missing object (400 with statusCode "404") has no size.
+    expect(await storage.size(`${SMEDERIJEN}/${randomUUID()}/${randomUUID()}.jpg`)).toBeNull();
+    // A refusal is an error, never "exists".
+    const stray = `${SMEDERIJEN}/${randomUUID()}/${randomUUID()}.jpg`;
+    await expect(storage.create(stray, jpeg(20), 'image/jpeg')).rejects.toThrow(
+      /row-level security/,
+    );
   });
 });

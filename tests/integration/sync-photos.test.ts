@@ -16,19 +16,19 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Real Storage whose uploads are cut at a random point: part of the bytes arrive, then an error. */
 function cuttingStorage(real: PhotoStorage, rng: Rng, cuts: { n: number }): PhotoStorage {
-  return {
-    size: real.size,
-    async upload(p, blob, type) {
+  const cutting =
+    <T>(send: (p: string, blob: Blob, type: string) => Promise<T>) =>
+    async (p: string, blob: Blob, type: string): Promise<T> => {
       if (rng.chance(0.5)) {
         cuts.n++;
         const bytes = new Uint8Array(await blob.arrayBuffer());
         const cut = rng.int(1, bytes.length - 1);
-        await real.upload(p, new Blob([bytes.slice(0, cut)], { type }), type);
+        await send(p, new Blob([bytes.slice(0, cut)], { type }), type);
         throw new Error(`connection cut after ${cut} of ${bytes.length} bytes`);
       }
-      await real.upload(p, blob, type);
-    },
-  };
+      return send(p, blob, type);
+    };
+  return { size: real.size, create: cutting(real.create), replace: cutting(real.replace) };
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -8,8 +8,13 @@ import {
   checkGrades,
   gradeableBuurten,
   gradeHistory,
+  markSaved,
   quarterOf,
+  settlePicks,
+  shownGrades,
+  storedGrades,
   THEMES,
+  type Picks,
   type Theme,
 } from './grades.ts';
 import './grades.css';
@@ -25,7 +30,9 @@ export function GradePage(): JSX.Element {
   const { user } = useSession();
   const now = quarterOf(new Date());
   const [buurt, setBuurt] = createSignal('');
-  const [chosen, setChosen] = createSignal<Partial<Record<Theme, number>>>({});
+  // The person's own picks per buurt, kept over what the device holds (a sync pull while they
+  // pick must not undo them); themes they did not touch show the stored grade.
+  const [picks, setPicks] = createSignal<Record<string, Picks>>({});
   const [alert, setAlert] = createSignal<PlainKey>();
   const [saved, setSaved] = createSignal(false);
 
@@ -66,17 +73,25 @@ export function GradePage(): JSX.Element {
   const previous = (theme: Theme) => history().find((line) => line.grades[theme] !== undefined);
 
   // What this person gave this quarter is shown again, so they can change it.
-  createEffect(
-    on(
-      () => [buurt(), data()?.mine.length],
-      () => {
-        const current: Partial<Record<Theme, number>> = {};
-        for (const g of ofBuurt())
-          if (g.year === now.year && g.quarter === now.quarter) current[g.theme as Theme] = g.grade;
-        setChosen(current);
-      },
-    ),
-  );
+  const stored = (code: string) => storedGrades(data()?.mine ?? [], code, now);
+  const chosen = () => shownGrades(stored(buurt()), picks()[buurt()] ?? {});
+  function pick(theme: Theme, grade: number) {
+    const code = buurt();
+    setPicks((all) => ({ ...all, [code]: { ...all[code], [theme]: { grade, saved: false } } }));
+  }
+  /** Lets saved picks go once the device holds them (after a save, and after every pull). */
+  function settle() {
+    setPicks((all) => {
+      let changed = false;
+      const next: Record<string, Picks> = {};
+      for (const [code, mine] of Object.entries(all)) {
+        next[code] = settlePicks(stored(code), mine);
+        changed ||= next[code] !== mine;
+      }
+      return changed ? next : all;
+    });
+  }
+  createEffect(on(data, settle));
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
@@ -87,14 +102,18 @@ export function GradePage(): JSX.Element {
     const userId = user()?.id;
     if (!d || !userId || !buurt()) return setAlert('grade.error.notReady');
     setAlert(undefined);
+    const code = buurt();
+    const grades = chosen();
     try {
       await saveGrades(d.ctx, {
-        neighbourhood_code: buurt(),
+        neighbourhood_code: code,
         year: now.year,
         quarter: now.quarter,
-        grades: chosen(),
+        grades,
         userId,
       });
+      setPicks((all) => ({ ...all, [code]: markSaved(all[code] ?? {}, grades) }));
+      settle();
       setSaved(true);
       void d.syncNow('write');
     } catch (e) {
@@ -161,7 +180,7 @@ export function GradePage(): JSX.Element {
                               checked={chosen()[theme] === n}
                               onChange={() => {
                                 setSaved(false);
-                                setChosen({ ...chosen(), [theme]: n });
+                                pick(theme, n);
                               }}
                             />
                             <span>{n}</span>

@@ -65,10 +65,73 @@ export function gradeHistory(
   return [...byQuarter.entries()].sort((a, b) => b[0] - a[0]).map(([, line]) => line);
 }
 
+/** A grade per theme; a theme without a grade is absent. */
+export type Grades = Partial<Record<Theme, number>>;
+
+/** A grade the person picked on the screen; `saved` once a save took it. */
+export interface Pick {
+  grade: number;
+  saved: boolean;
+}
+export type Picks = Partial<Record<Theme, Pick>>;
+
+/** The grades a person gave one buurt in one quarter, as the device holds them. */
+export function storedGrades(
+  rows: readonly (GradeRow & { neighbourhood_code: string })[],
+  buurt: string,
+  quarter: Quarter,
+): Grades {
+  const grades: Grades = {};
+  for (const r of rows)
+    if (r.neighbourhood_code === buurt && r.year === quarter.year && r.quarter === quarter.quarter)
+      grades[r.theme as Theme] = r.grade;
+  return grades;
+}
+
+/** What the form shows: the stored grade of each theme, except where the person picked one. */
+export function shownGrades(stored: Grades, picks: Picks): Grades {
+  const shown: Grades = { ...stored };
+  for (const theme of THEMES) {
+    const pick = picks[theme];
+    if (pick) shown[theme] = pick.grade;
+  }
+  return shown;
+}
+
+/**
+ * The picks to keep when the stored grades change (a sync pull, a save). A pick not yet saved
+ * always stays: what a person entered is never silently replaced. A saved pick goes once the
+ * device holds it, so that theme follows the stored grade again (a later change made on their
+ * other phone shows). Returns the same object when nothing changes.
+ */
+export function settlePicks(stored: Grades, picks: Picks): Picks {
+  const kept: Picks = {};
+  let changed = false;
+  for (const theme of THEMES) {
+    const pick = picks[theme];
+    if (!pick) continue;
+    if (pick.saved && stored[theme] === pick.grade) changed = true;
+    else kept[theme] = pick;
+  }
+  return changed ? kept : picks;
+}
+
+/**
+ * The picks after a save: each pick the save took (same grade) now waits for the device to hold
+ * it; a pick changed while the save ran stays unsaved.
+ */
+export function markSaved(picks: Picks, saved: Grades): Picks {
+  const marked: Picks = {};
+  for (const theme of THEMES) {
+    const pick = picks[theme];
+    if (pick)
+      marked[theme] = pick.grade === saved[theme] ? { grade: pick.grade, saved: true } : pick;
+  }
+  return marked;
+}
+
 /** Whether a set of chosen grades may be saved: at least one theme, each a whole 1–10. */
-export function checkGrades(
-  grades: Partial<Record<Theme, number>>,
-): 'grade.error.none' | 'grade.error.range' | undefined {
+export function checkGrades(grades: Grades): 'grade.error.none' | 'grade.error.range' | undefined {
   const values = Object.values(grades).filter((g): g is number => g !== undefined);
   if (!values.length) return 'grade.error.none';
   if (values.some((g) => !Number.isInteger(g) || g < 1 || g > 10)) return 'grade.error.range';

@@ -6,6 +6,7 @@
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import './leafletControls.css';
 import { gridCluster, unproject, type WorldPoint } from '../../lib/metrics/index.ts';
 
 export const PDOK_TILES =

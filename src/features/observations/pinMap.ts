@@ -7,6 +7,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { LonLat } from '../../lib/geo/index.ts';
 import { PDOK_TILES } from '../neighbourhoods/leafletMap.ts';
+import '../neighbourhoods/leafletControls.css';
 import './pinMap.css';
 
 export interface PinMapOptions {

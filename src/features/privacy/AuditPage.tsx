@@ -1,10 +1,19 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
 import { FormAlert, Page, TextField } from '../../ui/index.ts';
 import { usePrivacyApi, type AuditEntry } from './api.ts';
-import { AUDIT_TABLES, auditCsv, dutchDayRange, type AuditNames } from './audit.ts';
+import { AUDIT_TABLES, auditCsv, dutchDayRange } from './audit.ts';
+import {
+  describeActor,
+  loadLookup,
+  recordLabel,
+  tableName,
+  type AuditLookup,
+} from './audit-labels.ts';
+import { readableChanges } from './audit-changes.ts';
 import { download } from './download.ts';
 import { createIsMunicipality } from './municipality.ts';
+import './audit.css';
 
 const LIMIT = 1000;
 /** Cards rendered at a time (a phone stays quick); the CSV always has every fetched entry. */
@@ -21,19 +30,6 @@ const REASON: Record<string, PlainKey> = {
   purge: 'audit.reason.purge',
 };
 
-const ROLES = ['gemeente', 'smederij', 'huurder', 'corporatie', 'service_role'];
-
-function tableName(name: string): string {
-  return (AUDIT_TABLES as readonly string[]).includes(name)
-    ? t(`audit.table.${name}` as PlainKey)
-    : name;
-}
-
-function roleName(role: string | null): string {
-  if (!role) return t('audit.system');
-  return ROLES.includes(role) ? t(`audit.role.${role}` as PlainKey) : role;
-}
-
 /** The municipality reads the audit trail (who, when, what changed) and downloads it as CSV. */
 export function AuditPage(): JSX.Element {
   const isMunicipality = createIsMunicipality();
@@ -46,7 +42,7 @@ export function AuditPage(): JSX.Element {
   const [entries, setEntries] = createSignal<AuditEntry[]>();
   const [busy, setBusy] = createSignal(false);
   const [shown, setShown] = createSignal(PAGE);
-  const [people, setPeople] = createSignal(new Map<string, string>());
+  const [lookup, setLookup] = createSignal<AuditLookup>({ people: new Map(), rows: new Map() });
   let fromInput: HTMLInputElement | undefined;
 
   async function load(event?: SubmitEvent) {
@@ -66,7 +62,13 @@ export function AuditPage(): JSX.Element {
         // Names are a help, not a condition: without them the role is shown.
         api.people().catch(() => []),
       ]);
-      setPeople(new Map(persons.filter((p) => p.displayName).map((p) => [p.id, p.displayName])));
+      // The records' names, from what the municipality may read (RLS); what is not found keeps
+      // its raw values under "Technische gegevens".
+      setLookup(
+        await loadLookup(list, persons, (t, key, keys, columns) =>
+          api.auditRows({ table: t, key, keys, columns }),
+        ),
+      );
       setShown(PAGE);
       setEntries(list);
     } catch {
@@ -76,22 +78,10 @@ export function AuditPage(): JSX.Element {
     }
   }
 
-  const names: AuditNames = {
-    person: (id) => (id ? (people().get(id) ?? '') : ''),
-    table: tableName,
-    role: roleName,
-  };
-
-  function who(entry: AuditEntry): string {
-    const name = names.person(entry.actor);
-    const role = roleName(entry.actor_role);
-    return name ? `${name} (${role})` : role;
-  }
-
   function exportCsv() {
     download(
       `buurtpeil-logboek-${new Date().toISOString().slice(0, 10)}.csv`,
-      auditCsv(entries() ?? [], names),
+      auditCsv(entries() ?? [], lookup()),
       'text/csv;charset=utf-8',
     );
   }
@@ -161,31 +151,7 @@ export function AuditPage(): JSX.Element {
                   </p>
                   <ul class="cards">
                     <For each={list().slice(0, shown())}>
-                      {(entry) => (
-                        <li class="card">
-                          <h3 class="card__title">
-                            {t('audit.entry', {
-                              operation: OPERATION[entry.operation]
-                                ? t(OPERATION[entry.operation] as PlainKey)
-                                : entry.operation,
-                              table: tableName(entry.table_name),
-                            })}
-                          </h3>
-                          <p>
-                            {new Date(entry.at).toLocaleString('nl-NL', {
-                              timeZone: 'Europe/Amsterdam',
-                            })}{' '}
-                            · {t('audit.by', { who: who(entry) })}
-                            <Show when={entry.reason ? REASON[entry.reason] : undefined}>
-                              {(key) => <> · {t(key())}</>}
-                            </Show>
-                          </p>
-                          <p class="card__text">{entry.record_id}</p>
-                          <p class="card__text">
-                            {t('audit.changes')}: {JSON.stringify(entry.changes)}
-                          </p>
-                        </li>
-                      )}
+                      {(entry) => <EntryCard entry={entry} lookup={lookup()} />}
                     </For>
                   </ul>
                   <Show when={list().length > shown()}>
@@ -200,5 +166,62 @@ export function AuditPage(): JSX.Element {
         </Show>
       </Show>
     </Page>
+  );
+}
+
+/** One entry: what happened to which record, who did it, and the changes in words. */
+function EntryCard(props: { entry: AuditEntry; lookup: AuditLookup }): JSX.Element {
+  const label = () => recordLabel(props.entry.table_name, props.entry.record_id, props.lookup);
+  const lines = () => readableChanges(props.entry, props.lookup);
+  const changesId = () => `audit-${props.entry.id}-changes`;
+  return (
+    <li class="card audit-entry">
+      <h3 class="card__title">
+        {t('audit.entry', {
+          operation: OPERATION[props.entry.operation]
+            ? t(OPERATION[props.entry.operation] as PlainKey)
+            : props.entry.operation,
+          table: tableName(props.entry.table_name),
+        })}
+      </h3>
+      <Show when={label()}>
+        <p class="audit-entry__record">{label()}</p>
+      </Show>
+      <p>
+        {new Date(props.entry.at).toLocaleString(language() === 'en' ? 'en-GB' : 'nl-NL', {
+          timeZone: 'Europe/Amsterdam',
+        })}{' '}
+        · {t('audit.by', { who: describeActor(props.entry, props.lookup) })}
+        <Show when={props.entry.reason ? REASON[props.entry.reason] : undefined}>
+          {(key) => <> · {t(key())}</>}
+        </Show>
+      </p>
+      <Show when={lines().length}>
+        <p id={changesId()} class="audit-entry__changes-title">
+          {t('audit.changes')}
+        </p>
+        <ul class="audit-changes" aria-labelledby={changesId()}>
+          <For each={lines()}>
+            {(line) => (
+              <li>
+                <span class="audit-changes__field">{line.field}:</span>{' '}
+                <Show
+                  when={line.before !== undefined && line.after !== undefined}
+                  fallback={line.after ?? line.before}
+                >
+                  {line.before} <span aria-hidden="true">→</span>
+                  <span class="visually-hidden">{t('audit.becomes')}</span> {line.after}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <details class="audit-raw">
+        <summary>{t('audit.raw')}</summary>
+        <p class="card__text">{t('audit.recordId', { id: props.entry.record_id })}</p>
+        <pre class="audit-raw__json">{JSON.stringify(props.entry.changes, null, 2)}</pre>
+      </details>
+    </li>
   );
 }

@@ -24,6 +24,14 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** Rows of one table by key, to name the records an audit entry is about. */
+export interface AuditRowsQuery {
+  table: string;
+  key: string;
+  keys: readonly string[];
+  columns: readonly string[];
+}
+
 export interface Person {
   id: string;
   displayName: string;
@@ -44,6 +52,8 @@ export class PrivacyApiError extends Error {
 export interface PrivacyApi {
   auditEntries(query: AuditQuery): Promise<AuditEntry[]>;
   people(): Promise<Person[]>;
+  /** Only the rows RLS lets the caller read; deleted records too (they still have a name). */
+  auditRows(query: AuditRowsQuery): Promise<Record<string, unknown>[]>;
   exportPerson(id: string): Promise<unknown>;
   erasePerson(id: string): Promise<Record<string, unknown>>;
   /** Months after closing that sensitive reports of my municipality are anonymised. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AuditEntry } from './api.ts';
 import { auditCsv, dutchDayRange, dutchDayStart } from './audit.ts';
+import { loadLookup } from './audit-labels.ts';
 
 describe('Dutch calendar days', () => {
   test('start at local midnight: 23:00 UTC in winter, 22:00 UTC in summer', () => {
@@ -34,22 +35,28 @@ describe('audit CSV', () => {
     table_name: 'targets',
     record_id: 'r1',
     operation: 'insert',
-    changes: { description: '=SUM(A1); 40 bomen' },
+    changes: { metric: 'trees_planted', year: 2027, description: '=SUM(A1); 40 bomen' },
     reason: null,
     redacted_at: null,
   };
 
-  test('is Dutch-spreadsheet CSV: BOM, semicolons, names, and no formulas', () => {
-    const csv = auditCsv([entry], {
-      person: (id) => (id === 'p1' ? 'Anna de Vries' : ''),
-      table: (t) => (t === 'targets' ? 'Doelen' : t),
-      role: (r) => (r === 'gemeente' ? 'Gemeente' : ''),
-    });
+  test('is Dutch-spreadsheet CSV: BOM, semicolons, names, and no formulas', async () => {
+    const people = [
+      {
+        id: 'p1',
+        displayName: 'Anna de Vries',
+        role: 'gemeente',
+        organisation: 'Gemeente Hoogeveen',
+      },
+    ];
+    const csv = auditCsv([entry], await loadLookup([entry], people, () => Promise.resolve([])));
     expect(csv.startsWith('\uFEFFid;tijdstip;door_id;door;rol;tabel;soort_gegevens;')).toBe(true);
     const line = csv.split('\r\n')[1];
+    // Every raw value first (as before), then the names and changes the screen shows.
     expect(line).toBe(
-      '7;2026-11-26T10:00:00Z;p1;Anna de Vries;Gemeente;targets;Doelen;r1;insert;;;' +
-        '"{""description"":""=SUM(A1); 40 bomen""}"',
+      '7;2026-11-26T10:00:00Z;p1;Anna de Vries;gemeente;targets;Doelen;r1;insert;;;' +
+        '"{""metric"":""trees_planted"",""year"":2027,""description"":""=SUM(A1); 40 bomen""}";' +
+        'Gemeente Hoogeveen;Bomen geplant · 2027;"Wat we meten: Bomen geplant\nJaar: 2027\nBeschrijving: =SUM(A1); 40 bomen"',
     );
   });
 });

@@ -1,11 +1,14 @@
 import { toCsv } from '../../lib/metrics/csv.ts';
 import type { AuditEntry } from './api.ts';
+import { changeText, readableChanges } from './audit-changes.ts';
+import { recordLabel, roleName, tableName, type AuditLookup } from './audit-labels.ts';
 
 /** The tables the audit log covers, in the order the filter lists them. */
 export const AUDIT_TABLES = [
   'observations',
   'observation_events',
   'garden_projects',
+  'garden_project_events',
   'accessibility_checks',
   'neighbourhood_grades',
   'walks',
@@ -68,13 +71,6 @@ export function dutchDayRange(
   };
 }
 
-/** How the CSV and the screen name things: a person, a table, a role. */
-export interface AuditNames {
-  person: (id: string | null) => string;
-  table: (name: string) => string;
-  role: (role: string | null) => string;
-}
-
 const HEADER = [
   'id',
   'tijdstip',
@@ -88,25 +84,37 @@ const HEADER = [
   'reden',
   'gewist_op',
   'wijzigingen',
+  'organisatie',
+  'omschrijving',
+  'wijzigingen_leesbaar',
 ] as const;
 
-/** The audit entries as CSV for Dutch spreadsheets (the app's one CSV writer, lib/metrics). */
-export function auditCsv(entries: readonly AuditEntry[], names: AuditNames): string {
+/**
+ * The audit entries as CSV for Dutch spreadsheets (the app's one CSV writer, lib/metrics): every
+ * raw value, and the same names and readable changes the screen shows.
+ */
+export function auditCsv(entries: readonly AuditEntry[], lookup: AuditLookup): string {
   return toCsv(
     HEADER,
-    entries.map((e) => [
-      e.id,
-      e.at,
-      e.actor,
-      names.person(e.actor),
-      names.role(e.actor_role),
-      e.table_name,
-      names.table(e.table_name),
-      e.record_id,
-      e.operation,
-      e.reason,
-      e.redacted_at,
-      JSON.stringify(e.changes),
-    ]),
+    entries.map((e) => {
+      const person = e.actor ? lookup.people.get(e.actor) : undefined;
+      return [
+        e.id,
+        e.at,
+        e.actor,
+        person?.displayName,
+        roleName(e.actor_role),
+        e.table_name,
+        tableName(e.table_name),
+        e.record_id,
+        e.operation,
+        e.reason,
+        e.redacted_at,
+        JSON.stringify(e.changes),
+        person?.organisation,
+        recordLabel(e.table_name, e.record_id, lookup),
+        readableChanges(e, lookup).map(changeText).join('\n'),
+      ];
+    }),
   );
 }

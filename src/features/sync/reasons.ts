@@ -11,6 +11,9 @@ const KNOWN: Record<string, PlainKey> = {
   close_reason_required: 'sync.reason.close_reason_required',
   not_found: 'sync.reason.not_found',
   photo_removed: 'sync.reason.photo_removed',
+  // The server's own texts say "cijfer"; the app calls the 1–5 rating "sterren" everywhere.
+  rating_range: 'sync.reason.rating_range',
+  feedback_needs_rating: 'sync.reason.feedback_needs_rating',
 };
 
 /**

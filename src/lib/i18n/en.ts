@@ -1,3 +1,4 @@
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...fieldwork.en,
   ...neighbourhoods.en,
   ...privacy.en,
+  ...audit.en,
 
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Skip to content',
@@ -125,6 +127,8 @@ export const en: Messages = {
   'sync.reason.photo_removed':
     'This photo was not sent. It was removed on the server, or you may no longer see it. So it is no longer on this device either.',
   'sync.reason.not_found': 'This no longer exists, or you may no longer see it.',
+  'sync.reason.rating_range': 'Give 1 to 5 stars.',
+  'sync.reason.feedback_needs_rating': 'Choose Good or Not good, or give stars.',
   'record.observations': 'Observation',
   'record.observation_events': 'Reaction',
   'record.garden_projects': 'Garden project',
@@ -233,9 +237,9 @@ export const en: Messages = {
   'obs.event.comment': 'Reaction',
   'obs.event.feedback': 'Reaction from a resident',
   'obs.event.assignment': 'Assigned to an organisation',
-  'obs.event.thumbUp': 'Thumbs up',
-  'obs.event.thumbDown': 'Thumbs down',
-  'obs.event.rating': 'Rating: {rating} of 5',
+  'obs.event.thumbUp': 'Good',
+  'obs.event.thumbDown': 'Not good',
+  'obs.event.rating': '{rating} out of 5 stars',
   'obs.actions.title': 'Handling',
   'obs.actions.start': 'Start handling',
   'obs.actions.resolve': 'Solved',
@@ -300,8 +304,8 @@ export const en: Messages = {
   'obs.feedback.thumb': 'Your verdict',
   'obs.feedback.up': 'Good',
   'obs.feedback.down': 'Not good',
-  'obs.feedback.rating': 'Rating (you may skip this)',
-  'obs.feedback.noRating': 'No rating',
+  'obs.feedback.rating': 'How many stars do you give? (1 to 5, you may skip this)',
+  'obs.feedback.noRating': 'No stars',
   'obs.feedback.comment': 'Short explanation (you may skip this)',
   'obs.feedback.send': 'Send reaction',
   'obs.feedback.missing': 'Choose Good or Not good.',

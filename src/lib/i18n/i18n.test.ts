@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createI18n, type Language, type LanguageStore } from './index.ts';
 import { en } from './en.ts';
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -22,7 +23,7 @@ describe('dictionaries', () => {
   });
 
   test('no area dictionary loses a key to another one', () => {
-    const areas = { fieldwork, neighbourhoods, privacy };
+    const areas = { fieldwork, neighbourhoods, privacy, audit };
     const seen = new Map<string, string>();
     for (const [name, area] of Object.entries(areas)) {
       for (const [key, text] of Object.entries(area.nl)) {
@@ -41,6 +42,30 @@ describe('dictionaries', () => {
       expect(text.length).toBeGreaterThan(0);
     }
   });
+});
+
+test('the 1–5 rating of tenant feedback has one name: stars (the 1–10 grade is a "cijfer")', () => {
+  const rating = [
+    'obs.feedback.rating',
+    'obs.feedback.noRating',
+    'obs.event.rating',
+    'garden.feedback.intro',
+    'garden.feedback.missing',
+    'garden.reaction.rating',
+    'garden.reactions.average',
+    'garden.reactions.noAverage',
+    'buurt.feedback.rating',
+    'sync.reason.rating_range',
+    'sync.reason.feedback_needs_rating',
+    'audit.field.rating',
+  ] as const;
+  const words = (text: string) => text.replace(/\{\w+\}/g, '');
+  for (const key of rating) {
+    expect(words(nl[key]), key).toMatch(/ster/i);
+    expect(words(nl[key]), key).not.toMatch(/cijfer/i);
+    expect(words(en[key]), key).toMatch(/star/i);
+    expect(words(en[key]), key).not.toMatch(/rating|grade/i);
+  }
 });
 
 describe('interpolate', () => {

@@ -1,3 +1,4 @@
+import * as audit from './areas/audit.ts';
 import * as fieldwork from './areas/fieldwork.ts';
 import * as neighbourhoods from './areas/neighbourhoods.ts';
 import * as privacy from './areas/privacy.ts';
@@ -10,6 +11,7 @@ export const nl = {
   ...fieldwork.nl,
   ...neighbourhoods.nl,
   ...privacy.nl,
+  ...audit.nl,
 
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Direct naar de inhoud',
@@ -127,6 +129,8 @@ export const nl = {
   'sync.reason.photo_removed':
     'Deze foto is niet verstuurd. Hij is op de server weggehaald, of je mag hem niet meer zien. Daarom staat hij ook niet meer op dit toestel.',
   'sync.reason.not_found': 'Dit bestaat niet meer, of je mag het niet meer zien.',
+  'sync.reason.rating_range': 'Geef 1 tot 5 sterren.',
+  'sync.reason.feedback_needs_rating': 'Kies Goed of Niet goed, of geef sterren.',
   'record.observations': 'Waarneming',
   'record.observation_events': 'Reactie',
   'record.garden_projects': 'Tuinproject',
@@ -236,9 +240,9 @@ export const nl = {
   'obs.event.comment': 'Reactie',
   'obs.event.feedback': 'Reactie van een bewoner',
   'obs.event.assignment': 'Toegewezen aan een organisatie',
-  'obs.event.thumbUp': 'Duim omhoog',
-  'obs.event.thumbDown': 'Duim omlaag',
-  'obs.event.rating': 'Cijfer: {rating} van 5',
+  'obs.event.thumbUp': 'Goed',
+  'obs.event.thumbDown': 'Niet goed',
+  'obs.event.rating': '{rating} van 5 sterren',
   'obs.actions.title': 'Afhandelen',
   'obs.actions.start': 'In behandeling nemen',
   'obs.actions.resolve': 'Opgelost',
@@ -303,8 +307,8 @@ export const nl = {
   'obs.feedback.thumb': 'Jouw oordeel',
   'obs.feedback.up': 'Goed',
   'obs.feedback.down': 'Niet goed',
-  'obs.feedback.rating': 'Cijfer (mag je overslaan)',
-  'obs.feedback.noRating': 'Geen cijfer',
+  'obs.feedback.rating': 'Hoeveel sterren geef je? (1 tot 5, mag je overslaan)',
+  'obs.feedback.noRating': 'Geen sterren',
   'obs.feedback.comment': 'Korte uitleg (mag je overslaan)',
   'obs.feedback.send': 'Reactie versturen',
   'obs.feedback.missing': 'Kies Goed of Niet goed.',

@@ -103,7 +103,7 @@ export class GardenDetailPage {
   /** A grade 1–5 in the feedback form. */
   grade(n: number): Locator {
     return this.feedbackForm
-      .getByRole('group', { name: 'Cijfer (mag je overslaan)' })
+      .getByRole('group', { name: 'Hoeveel sterren geef je? (1 tot 5, mag je overslaan)' })
       .getByLabel(String(n), { exact: true });
   }
 }
