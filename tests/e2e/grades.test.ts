@@ -7,6 +7,7 @@ import {
   snapshot,
   useE2E,
   waitForServiceWorker,
+  waitForRows,
   waitUntilAllSent,
 } from '../support/e2e.ts';
 import { GradePage } from './pages/GradePage.ts';
@@ -121,7 +122,6 @@ describe('tenant grades', () => {
     const { context, page, problems } = await openPhone();
     await page.setViewportSize({ width: 390, height: 844 });
     const grades = new GradePage(page);
-    const badge = page.locator('.sync-badge');
     await signIn(page, 'huurder');
     await page.goto(`${appUrl}/buurtcijfer`);
     await grades.buurt.selectOption(OTHER);
@@ -154,13 +154,16 @@ describe('tenant grades', () => {
 
     await grades.save.click();
     await grades.saved.waitFor();
-    await badge.filter({ hasText: 'Alles verstuurd' }).waitFor({ timeout: 30_000 });
-    const { rows } = await db.query(
+    // The badge may still show the state from before the save: wait for the rows instead (the
+    // new theme and the changed one travel in one push, so four rows means both arrived).
+    const rows = await waitForRows(
+      db,
       `select theme, grade from neighbourhood_grades
        where created_by = $1 and neighbourhood_code = $2 and year = $3 and quarter = $4
          and deleted_at is null
        order by theme`,
       quarter,
+      { count: 4, timeout: 30_000 },
     );
     expect(rows).toEqual([
       { theme: 'groen', grade: 2 },
