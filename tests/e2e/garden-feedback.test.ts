@@ -4,6 +4,7 @@ import { DEMO } from '../support/clients.ts';
 import {
   accessibilityViolations,
   countRows,
+  snapshot,
   useE2E,
   waitForServiceWorker,
   waitUntilAllSent,
@@ -164,6 +165,7 @@ describe('tenant feedback on a garden project', () => {
         expect.stringMatching(/^Niet goed · .*Van: SHDH2 van 5 sterrenDe planten zijn dood\.$/),
       ]);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await snapshot(page, 'garden-history');
 
     await page.reload();
     await detail.heading(title).waitFor();
