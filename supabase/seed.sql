@@ -194,6 +194,41 @@ where (right(id::text, 2))::int % 5 in (2, 3, 4);
 update public.garden_projects set status = 'nazorg' where (right(id::text, 2))::int % 5 in (3, 4);
 update public.garden_projects set status = 'afgerond' where (right(id::text, 2))::int % 5 = 4;
 
+-- Reactions to finished garden projects in the demo tenant's wijk (fixed ids): the tenant's
+-- feedback (a thumb and/or a grade, a few words) and the professionals' notes, some days after
+-- each project started. Author, role and organisation are given here: seeding has no signed-in user.
+insert into public.garden_project_events (id, garden_project_id, kind, body, thumb, rating,
+  created_by, author_role, organisation_id, created_at)
+select e.id, g.id, e.kind, e.body, e.thumb, e.rating, a.user_id, a.role, a.org,
+  least(now() - interval '1 hour', g.created_at + e.after_days * interval '1 day')
+from (values
+  ('12000000-0000-4000-8000-000000000001'::uuid, 3, 4, 'woonconcept', 'comment',
+    'De tegels zijn eruit en er liggen borders met vaste planten. Over een maand kijken we of alles goed aanslaat.', null::smallint, null::smallint),
+  ('12000000-0000-4000-8000-000000000002'::uuid, 3, 11, 'huurder', 'feedback',
+    'Veel mooier zo! De kinderen spelen nu op het gras.', 1, 4),
+  ('12000000-0000-4000-8000-000000000003'::uuid, 3, 13, 'smederij', 'comment',
+    'Bewoners vragen of er nog een regenton bij kan. Doorgegeven aan Woonconcept.', null, null),
+  ('12000000-0000-4000-8000-000000000004'::uuid, 4, 9, 'huurder', 'feedback',
+    'Mooie geveltuin. De straat ziet er meteen vriendelijker uit.', 1, 5),
+  ('12000000-0000-4000-8000-000000000005'::uuid, 9, 20, 'huurder', 'feedback',
+    'Een deel van de planten is doodgegaan. Niemand gaf water in de droge weken.', -1, 2),
+  ('12000000-0000-4000-8000-000000000006'::uuid, 9, 22, 'woonconcept', 'comment',
+    'Bedankt voor het melden. We vervangen de planten en leggen de bewoners uit hoe vaak ze water moeten geven.', null, null),
+  ('12000000-0000-4000-8000-000000000007'::uuid, 9, 45, 'huurder', 'feedback',
+    'De nieuwe planten doen het goed. Fijn dat het is opgelost.', 1, 4),
+  ('12000000-0000-4000-8000-000000000008'::uuid, 13, 30, 'huurder', 'feedback',
+    'Het is beter dan eerst, maar er ligt nog veel grind.', null, 3),
+  ('12000000-0000-4000-8000-000000000009'::uuid, 13, 33, 'domesta', 'comment',
+    'Het grind is zo afgesproken met de bewoners. Bij de nazorg in het voorjaar kijken we samen of er meer groen kan komen.', null, null)
+) e (id, garden, after_days, author, kind, body, thumb, rating)
+join (values
+  ('huurder', '0b000000-0000-4000-8000-000000000006'::uuid, 'huurder', '0a000000-0000-4000-8000-000000000021'::uuid),
+  ('smederij', '0b000000-0000-4000-8000-000000000002'::uuid, 'smederij', '0a000000-0000-4000-8000-000000000031'::uuid),
+  ('woonconcept', '0b000000-0000-4000-8000-000000000003'::uuid, 'corporatie', '0a000000-0000-4000-8000-000000000011'::uuid),
+  ('domesta', '0b000000-0000-4000-8000-000000000004'::uuid, 'corporatie', '0a000000-0000-4000-8000-000000000012'::uuid)
+) a (author, user_id, role, org) on a.author = e.author
+join public.garden_projects g on g.id = ('0f000000-0000-4000-8000-' || lpad(e.garden::text, 12, '0'))::uuid;
+
 -- Accessibility checks (agreement 3), with new-builds.
 insert into public.accessibility_checks (id, corporation_id, address, complex_name, location,
   living_room, toilet, bathroom, bedroom, scooter_storage, new_build, build_year, checked_at, created_by)

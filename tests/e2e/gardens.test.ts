@@ -146,17 +146,39 @@ describe('green-garden projects', () => {
     ]);
     expect(await form.tilesRemoved.inputValue()).toBe('18,5');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Changes survive a reload; thrown away, the saved project is back.
+    await form.households.fill('9');
+    await form.trees.fill('5');
+    await page.reload();
+    await form.changesRestored.waitFor();
+    expect(await form.households.inputValue()).toBe('9');
+    expect(await form.trees.inputValue()).toBe('5');
+    expect(await form.title.inputValue()).toBe(title);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.discardChanges.click();
+    expect(await form.households.inputValue()).toBe('6');
+    expect(await form.trees.inputValue()).toBe('2');
+    expect(await form.changesRestored.count()).toBe(0);
     await form.status.selectOption('uitgevoerd');
     await form.save.click();
     await list.card(title).waitFor();
+    // Saved: no draft is left behind.
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('buurtpeil.draft.')),
+      ),
+    ).toEqual([]);
     await expect
       .poll(
         async () =>
-          (await db.query(`select status from garden_projects where id = $1`, [rows[0].id])).rows[0]
-            ?.status,
+          (
+            await db.query(`select status, households, trees from garden_projects where id = $1`, [
+              rows[0].id,
+            ])
+          ).rows[0],
         { timeout: 30_000 },
       )
-      .toBe('uitgevoerd');
+      .toEqual({ status: 'uitgevoerd', households: 6, trees: 2 });
     expect(problems).toEqual([]);
     await context.close();
   });

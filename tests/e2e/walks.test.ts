@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   accessibilityViolations,
@@ -15,6 +16,10 @@ import { NewObservationPage } from './pages/ObservationPages.ts';
 import { NewWalkPage, WalkDetailPage, WalkListPage, WalkSummaryPage } from './pages/WalkPages.ts';
 
 const { stack, db, openPhone, signIn } = useE2E();
+
+/** The form drafts kept on this device. */
+const drafts = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('buurtpeil.draft.')));
 const SMEDERIJEN = '0a000000-0000-4000-8000-000000000031';
 const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
 
@@ -53,8 +58,22 @@ describe('neighbourhood walk', () => {
     await plan.organisation('Woonconcept').check();
     await plan.people('Woonconcept').fill('2');
     await plan.notes.fill('Start bij het station.');
+    // A reload halfway (offline, a lost tab): everything typed is back, and can be saved.
+    await page.reload();
+    await plan.heading.waitFor();
+    await plan.draftRestored.waitFor();
+    expect(await plan.title.inputValue()).toBe(title);
+    await expect.poll(() => plan.buurt.inputValue()).toBe('BU01185000');
+    expect(await plan.date.inputValue()).toBe('2026-12-03');
+    expect(await plan.organisation('Woonconcept').isChecked()).toBe(true);
+    expect(await plan.organisation('De Smederijen').isChecked()).toBe(true);
+    expect(await plan.people('Woonconcept').inputValue()).toBe('2');
+    expect(await plan.notes.inputValue()).toBe('Start bij het station.');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await plan.save.click();
     await detail.heading(title).waitFor();
+    // Saved: the draft is gone, so the next walk starts empty.
+    expect(await drafts(page)).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await detail.addObservation.click();

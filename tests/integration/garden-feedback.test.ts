@@ -419,3 +419,66 @@ describe('audit, data subject requests and purge', () => {
     expect(await db.find('garden_projects', { id: project.id })).toMatchObject({ id: project.id });
   });
 });
+
+describe('the demo seed', () => {
+  it('has tenant feedback and professional notes on finished projects in the demo tenant’s wijk', async () => {
+    const rows = await db.query<{
+      id: string;
+      kind: string;
+      author_role: string;
+      created_by: string;
+      thumb: number | null;
+      rating: number | null;
+      body: string;
+      buurt: string;
+      status: string;
+      in_time: boolean;
+      own_corporation: boolean;
+    }>(
+      `select e.id, e.kind, e.author_role, e.created_by, e.thumb, e.rating, e.body,
+         g.neighbourhood_code as buurt, g.status,
+         e.created_at > g.created_at and e.created_at < now() as in_time,
+         e.organisation_id = g.corporation_id as own_corporation
+       from public.garden_project_events e join public.garden_projects g on g.id = e.garden_project_id
+       where e.id::text like '12000000-%' order by e.id`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual([
+      'comment',
+      'feedback',
+      'comment',
+      'feedback',
+      'feedback',
+      'comment',
+      'feedback',
+      'feedback',
+      'comment',
+    ]);
+    for (const r of rows) {
+      expect(r.buurt).toMatch(/^BU011850/);
+      expect(['uitgevoerd', 'nazorg', 'afgerond']).toContain(r.status);
+      expect(r.in_time).toBe(true);
+      expect(r.body.length).toBeGreaterThan(10);
+      if (r.kind === 'feedback') {
+        expect(r).toMatchObject({ author_role: 'huurder', created_by: USER.huurder });
+        expect(r.thumb !== null || r.rating !== null).toBe(true);
+      } else {
+        expect(['smederij', 'corporatie']).toContain(r.author_role);
+        // A corporation comments on its own projects.
+        if (r.author_role === 'corporatie') expect(r.own_corporation).toBe(true);
+      }
+    }
+    // The demo tenant reads back their own feedback only; a professional reads all of it.
+    const ids = `id=in.(${rows.map((r) => r.id).join(',')})`;
+    const tenantSees = await api.request(
+      'huurder',
+      'GET',
+      `garden_project_events?${ids}&select=id`,
+    );
+    expect(rowsOf(tenantSees).map((r) => r.id)).toEqual(
+      expect.arrayContaining(rows.filter((r) => r.kind === 'feedback').map((r) => r.id)),
+    );
+    expect(rowsOf(tenantSees)).toHaveLength(rows.filter((r) => r.kind === 'feedback').length);
+    const proSees = await api.request('smederij', 'GET', `garden_project_events?${ids}&select=id`);
+    expect(rowsOf(proSees)).toHaveLength(rows.length);
+  });
+});

@@ -1,23 +1,24 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, Show, type JSX } from 'solid-js';
 import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
 import { addGardenFeedback } from '../../sync/records.ts';
 import { Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
+import { CommentForm } from '../observations/CommentForm.tsx';
 import { ReactionForm, type Reaction } from '../observations/ReactionForm.tsx';
 import { createLiveQuery, useSync } from '../sync/index.ts';
-import { summariseFeedback } from './feedback.ts';
+import { gardenHistory, summariseFeedback } from './feedback.ts';
 import { formatMeasure } from './form.ts';
+import { GardenHistory } from './GardenHistory.tsx';
 import { gardenPaths } from './paths.ts';
 
 const locale = () => (language() === 'nl' ? 'nl-NL' : 'en-GB');
-const date = (iso: string) =>
-  new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * One garden project: what was done, and the tenants' reactions. Tenants of its buurt react
- * (good or not good, a grade, a few words) and see their own earlier reactions; professionals see
- * all reactions (counts, average grade, what was written), never who wrote them.
+ * One garden project: what was done, and its history. Tenants of its buurt react (good or not
+ * good, a grade, a few words) and see their own earlier reactions; professionals see all
+ * reactions (counts, average grade, what was written) and add notes, and see from which
+ * organisation each came, never from whom.
  */
 export function GardenDetailPage(): JSX.Element {
   const params = useParams<{ id: string }>();
@@ -25,23 +26,34 @@ export function GardenDetailPage(): JSX.Element {
   const { user } = useSession();
   const [notice, setNotice] = createSignal(false);
   const [failed, setFailed] = createSignal(false);
+  const [commented, setCommented] = createSignal(false);
+  const [commentFailed, setCommentFailed] = createSignal(false);
 
   const data = createLiveQuery(device, async ({ db }) => {
     const garden = await db.garden_projects.get(params.id);
     if (!garden || garden.deleted_at) return null;
-    const [buurt, corporation, me, events, outbox] = await Promise.all([
+    const [buurt, organisations, me, events, outbox] = await Promise.all([
       db.neighbourhoods.get(garden.neighbourhood_code),
-      db.organisations.get(garden.corporation_id),
+      db.organisations.toArray(),
       user() ? db.profiles.get(user()!.id) : undefined,
       db.garden_project_events.where('garden_project_id').equals(garden.id).toArray(),
       db.outbox.where('table').equals('garden_project_events').toArray(),
     ]);
     const unsent = new Set(outbox.filter((e) => e.status !== 'rejected').map((e) => e.record_id));
-    const live = events
-      .filter((e) => !e.deleted_at)
-      .sort((a, b) => b.created_at.localeCompare(a.created_at))
-      .map((e) => ({ ...e, unsent: unsent.has(e.id) }));
-    return { garden, buurt, corporation, role: me?.role, events: live };
+    const names = new Map(organisations.map((o) => [o.id, o.name]));
+    // Only professionals learn which organisation reacted; tenants learn nothing about authors.
+    const professional = me !== undefined && me.role !== 'huurder';
+    return {
+      garden,
+      buurt,
+      corporation: names.get(garden.corporation_id),
+      role: me?.role,
+      events: gardenHistory(
+        events,
+        unsent,
+        professional ? { names, own: me.organisation_id } : undefined,
+      ),
+    };
   });
 
   const isTenant = () => data()?.role === 'huurder';
@@ -73,6 +85,24 @@ export function GardenDetailPage(): JSX.Element {
     return true;
   }
 
+  /** A professional's note: on the device first, sent with the next sync. */
+  async function comment(body: string): Promise<boolean> {
+    const d = device();
+    setCommented(false);
+    setCommentFailed(false);
+    try {
+      if (!d) throw new Error('the device database is not open');
+      await addGardenFeedback(d.ctx, { garden_project_id: params.id, kind: 'comment', body });
+    } catch (e) {
+      console.error('saving a garden note failed', e);
+      setCommentFailed(true);
+      return false;
+    }
+    setCommented(true);
+    void d.syncNow('write');
+    return true;
+  }
+
   return (
     <Show
       when={data()}
@@ -95,7 +125,7 @@ export function GardenDetailPage(): JSX.Element {
               <li>{d().garden.address}</li>
             </Show>
             <li>{t('garden.detail.buurt', { buurt: d().buurt?.name ?? '' })}</li>
-            <li>{t('garden.detail.corporation', { corporation: d().corporation?.name ?? '' })}</li>
+            <li>{t('garden.detail.corporation', { corporation: d().corporation ?? '' })}</li>
             <li>
               {t('garden.detail.status', {
                 status: t(`garden.status.${d().garden.status}` as PlainKey),
@@ -145,16 +175,13 @@ export function GardenDetailPage(): JSX.Element {
             />
             <h2>{t('garden.feedback.mine')}</h2>
             <Show when={d().events.length} fallback={<p>{t('garden.feedback.mineEmpty')}</p>}>
-              <Reactions events={d().events} />
+              <GardenHistory events={d().events} />
             </Show>
           </Show>
 
           <Show when={d().role && !isTenant()}>
             <h2>{t('garden.reactions.title')}</h2>
-            <Show
-              when={summary().count || d().events.length}
-              fallback={<p>{t('garden.reactions.empty')}</p>}
-            >
+            <Show when={summary().count} fallback={<p>{t('garden.reactions.empty')}</p>}>
               <ul class="facts" aria-label={t('garden.reactions.figures')}>
                 <li>
                   {t('garden.reactions.summary', {
@@ -172,57 +199,28 @@ export function GardenDetailPage(): JSX.Element {
                       })}
                 </li>
               </ul>
-              <Reactions events={d().events} />
+            </Show>
+            <div role="status">
+              <Show when={commented()}>
+                <p class="notice">{t('garden.comment.saved')}</p>
+              </Show>
+            </div>
+            <CommentForm
+              id="garden-comment"
+              label={t('garden.comment.label')}
+              hint={t('garden.comment.hint')}
+              send={t('garden.comment.send')}
+              empty={t('garden.comment.empty')}
+              error={commentFailed() ? t('garden.comment.error') : undefined}
+              onSend={comment}
+            />
+            <h2>{t('garden.history.title')}</h2>
+            <Show when={d().events.length} fallback={<p>{t('garden.history.empty')}</p>}>
+              <GardenHistory events={d().events} />
             </Show>
           </Show>
         </Page>
       )}
     </Show>
-  );
-}
-
-/** Reactions, newest first: no names, only what was said and when. */
-function Reactions(props: {
-  events: {
-    id: string;
-    kind: string;
-    body: string;
-    thumb: number | null;
-    rating: number | null;
-    created_at: string;
-    unsent: boolean;
-  }[];
-}): JSX.Element {
-  return (
-    <ol class="timeline">
-      <For each={props.events}>
-        {(e) => (
-          <li>
-            <strong>
-              {e.kind === 'comment'
-                ? t('garden.reaction.comment')
-                : e.thumb === 1
-                  ? t('garden.reaction.up')
-                  : e.thumb === -1
-                    ? t('garden.reaction.down')
-                    : t('garden.reaction.feedback')}
-            </strong>{' '}
-            · {date(e.created_at)}
-            <Show when={e.unsent}>
-              {' · '}
-              <strong>{t('garden.list.onDevice')}</strong>
-            </Show>
-            <Show when={e.rating}>
-              <br />
-              {t('garden.reaction.rating', { rating: e.rating ?? 0 })}
-            </Show>
-            <Show when={e.body}>
-              <br />
-              {e.body}
-            </Show>
-          </li>
-        )}
-      </For>
-    </ol>
   );
 }

@@ -3,24 +3,31 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, untrack, type JSX } from 'solid-js';
 import { toPointLiteral } from '../../lib/geo/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
-import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
+import { withDraft } from '../../lib/drafts/index.ts';
+import { clearDraft, keepDraft, loadDraft } from '../../platform/drafts.ts';
 import { compressPhoto } from '../../platform/photos.ts';
 import { parsePoint } from '../../sync/validate.ts';
 import { createGarden, updateGarden, type GardenPhoto } from '../../sync/records.ts';
-import { FormAlert, Page, TextField } from '../../ui/index.ts';
+import { DraftNotice, FormAlert, Page, TextField } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { LocationField, type Place } from '../observations/LocationField.tsx';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { AfterPhoto } from './AfterPhoto.tsx';
+import {
+  blankGarden,
+  formOf,
+  gardenValues,
+  measuresOf,
+  upgradeGardenDraft,
+  type GardenValues,
+} from './draft.ts';
 import {
   allowedStatuses,
   AREA_FIELDS,
   checkGarden,
   COUNT_FIELDS,
   emptyMeasures,
-  formatMeasure,
   type GardenErrors,
-  type GardenForm,
   type GardenStatus,
   type MeasureField,
   editedFields,
@@ -29,16 +36,13 @@ import './gardens.css';
 import { gardenPaths } from './paths.ts';
 import { createAttachmentUrl, createFileUrl } from './photo-url.ts';
 
-interface Draft extends GardenForm {
-  place?: Place | undefined;
-}
-
 const FIRST_FIELDS = ['title', 'address', 'corporation', 'location', 'status'] as const;
 
 /**
  * A green-garden project (agreement 13): new (`/groene-tuinen/nieuw`) or changed
  * (`/groene-tuinen/:id`). Measures, status one step at a time, and before/after photos framed
- * alike. Saved on the device first, like everything else.
+ * alike. Saved on the device first, like everything else. What a person types is kept as a draft
+ * (of this person, and of this project when changing one) until it is saved or thrown away.
  */
 export function GardenFormPage(): JSX.Element {
   const params = useParams<{ id?: string }>();
@@ -92,54 +96,61 @@ export function GardenFormPage(): JSX.Element {
     };
   });
 
-  const draftKey = () => `garden.${user()?.id ?? 'anonymous'}`;
-  const form = (): GardenForm => ({
+  // A new project's draft is one per person; a change to a saved project has its own.
+  const draftKey = () =>
+    `garden.${user()?.id ?? 'anonymous'}${editing() ? `.${params.id ?? ''}` : ''}`;
+  const values = (): GardenValues => ({
     title: title(),
     address: address(),
     corporation: corporation(),
-    buurt: place()?.buurt ?? '',
+    place: place(),
     status: status(),
-    measures: measures(),
     facadeGarden: facadeGarden(),
+    ...measures(),
   });
+  const form = () => formOf(values());
+  function show(v: GardenValues) {
+    setTitle(v.title);
+    setAddress(v.address);
+    setCorporation(v.corporation);
+    setPlace(v.place);
+    setStatus(v.status);
+    setMeasures(measuresOf(v));
+    setFacadeGarden(v.facadeGarden);
+  }
+  /** Where the form started (empty, or the saved project): the draft keeps what differs. */
+  let start: GardenValues | undefined;
+  const [restored, setRestored] = createSignal(false);
 
-  // A new project starts from the person's draft; a saved one from its record (once).
+  // Once: a new project starts empty, a saved one from its record; the person's draft goes on top.
   createEffect(() => {
     const d = data();
     if (!d || untrack(loaded)) return;
     const g = d.garden;
-    if (g) {
-      shownRecord = { ...g };
-      setTitle(g.title);
-      setAddress(g.address);
-      setCorporation(g.corporation_id);
-      const point = parsePoint(g.location);
-      if (point) setPlace({ point, accuracy: null, buurt: g.neighbourhood_code });
-      setStatus(g.status as GardenStatus);
-      const m = emptyMeasures();
-      for (const f of [...COUNT_FIELDS, ...AREA_FIELDS]) m[f] = formatMeasure(g[f]);
-      setMeasures(m);
-      setFacadeGarden(g.facade_garden);
-    } else if (!editing()) {
-      const draft = loadDraft<Draft>(draftKey());
-      if (draft) {
-        setTitle(draft.title);
-        setAddress(draft.address);
-        setCorporation(draft.corporation);
-        setPlace(draft.place);
-        setStatus(draft.status);
-        setMeasures({ ...emptyMeasures(), ...draft.measures });
-        setFacadeGarden(draft.facadeGarden);
-      }
-      if (!draft?.corporation && d.me?.role === 'corporatie') setCorporation(d.me.organisation_id);
-    }
+    // A project that is not on the device (yet): wait, it may arrive with a sync.
+    if (editing() && !g) return;
+    if (g) shownRecord = { ...g };
+    start = g
+      ? gardenValues(g)
+      : blankGarden(d.me?.role === 'corporatie' ? d.me.organisation_id : '');
+    const kept = withDraft(start, upgradeGardenDraft(loadDraft(draftKey())));
+    show(kept.values);
+    setRestored(kept.restored);
     setLoaded(true);
   });
   createEffect(() => {
-    if (!loaded() || editing()) return;
-    const value: Draft = { ...form(), place: place() };
-    if (value.title || value.address || value.place) saveDraft(draftKey(), value);
+    if (loaded() && start) keepDraft(draftKey(), start, values());
   });
+
+  function discardDraft() {
+    clearDraft(draftKey());
+    if (start) show(start);
+    setRestored(false);
+    setErrors({});
+    setAttempted(false);
+    setAlert(undefined);
+    document.getElementById('garden-title')?.focus();
+  }
 
   // After a refused save the messages follow the typing, so a fixed field stops saying it is wrong.
   createEffect(() => {
@@ -209,8 +220,8 @@ export function GardenFormPage(): JSX.Element {
         await updateGarden(d.ctx, saved.id, changed, photos);
       } else {
         await createGarden(d.ctx, values, photos);
-        clearDraft(draftKey());
       }
+      clearDraft(draftKey());
       void d.syncNow('write');
       navigate(gardenPaths.list, { state: { saved: true } });
     } catch (e) {
@@ -239,6 +250,13 @@ export function GardenFormPage(): JSX.Element {
         <p>{t('garden.onlyProfessionals')}</p>
       </Show>
       <Show when={loaded() && canEdit() && (!editing() || data()?.garden)}>
+        <Show when={restored()}>
+          <DraftNotice
+            message={t(editing() ? 'garden.draft.restoredEdit' : 'garden.draft.restored')}
+            discard={t(editing() ? 'garden.draft.discardEdit' : 'garden.draft.discard')}
+            onDiscard={discardDraft}
+          />
+        </Show>
         <form class="form" novalidate onSubmit={(e) => void save(e)}>
           <FormAlert message={alert() && t(alert()!)} />
           <TextField

@@ -6,7 +6,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../platform/drafts.ts';
 import { compressPhoto, storageRoom } from '../../platform/photos.ts';
 import { createObservation } from '../../sync/records.ts';
 import { parsePoint } from '../../sync/validate.ts';
-import { FormAlert, Page } from '../../ui/index.ts';
+import { DraftNotice, FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
 import { walkPaths } from '../walks/paths.ts';
@@ -211,12 +211,11 @@ export function NewObservationPage(): JSX.Element {
         {(w) => <p class="notice">{t('walk.observation.linked', { title: w().title })}</p>}
       </Show>
       <Show when={restored()}>
-        <div class="notice" role="status">
-          <p>{t('obs.draft.restored')}</p>
-          <button type="button" class="button button--secondary" onClick={discardDraft}>
-            {t('obs.draft.discard')}
-          </button>
-        </div>
+        <DraftNotice
+          message={t('obs.draft.restored')}
+          discard={t('obs.draft.discard')}
+          onDiscard={discardDraft}
+        />
       </Show>
       <form class="form" novalidate onSubmit={(e) => void save(e)}>
         <FormAlert message={alert() && t(alert()!)} />

@@ -7,6 +7,7 @@ import { ValidationError } from '../../sync/writes.ts';
 import { FormAlert, Page } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
+import { CommentForm } from './CommentForm.tsx';
 import { FeedbackForm } from './FeedbackForm.tsx';
 import { observationPaths } from './paths.ts';
 import { nextSteps, type Step } from './workflow.ts';
@@ -61,7 +62,6 @@ export function ObservationDetailPage(): JSX.Element {
   const [notice, setNotice] = createSignal<PlainKey>();
   const [closing, setClosing] = createSignal(false);
   const [reason, setReason] = createSignal('');
-  const [comment, setComment] = createSignal('');
   const [assignTo, setAssignTo] = createSignal<string>();
 
   /** Saves on the device (and asks for a sync); true when it worked. */
@@ -113,16 +113,10 @@ export function ObservationDetailPage(): JSX.Element {
     if (ok) setAssignTo(undefined);
   }
 
-  async function sendComment(event: SubmitEvent) {
-    event.preventDefault();
+  function sendComment(body: string): Promise<boolean> {
     const d = device();
-    const body = comment().trim();
-    if (!body) return setAlert('obs.comment.empty');
-    if (!d) return;
-    const ok = await write(() =>
-      addEvent(d.ctx, { observation_id: params.id, kind: 'comment', body }),
-    );
-    if (ok) setComment('');
+    if (!d) return Promise.resolve(false);
+    return write(() => addEvent(d.ctx, { observation_id: params.id, kind: 'comment', body }));
   }
 
   return (
@@ -280,23 +274,13 @@ export function ObservationDetailPage(): JSX.Element {
           </Show>
 
           <Show when={d().role && d().role !== 'huurder'}>
-            <form class="form" onSubmit={(e) => void sendComment(e)}>
-              <div class="field">
-                <label class="field__label" for="obs-comment">
-                  {t('obs.comment.label')}
-                </label>
-                <textarea
-                  id="obs-comment"
-                  class="field__input"
-                  maxlength="2000"
-                  value={comment()}
-                  onInput={(e) => setComment(e.currentTarget.value)}
-                />
-              </div>
-              <button type="submit" class="button button--primary">
-                {t('obs.comment.send')}
-              </button>
-            </form>
+            <CommentForm
+              id="obs-comment"
+              label={t('obs.comment.label')}
+              send={t('obs.comment.send')}
+              empty={t('obs.comment.empty')}
+              onSend={sendComment}
+            />
           </Show>
         </Page>
       )}

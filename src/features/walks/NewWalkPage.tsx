@@ -1,15 +1,20 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, untrack, type JSX } from 'solid-js';
+import { withDraft } from '../../lib/drafts/index.ts';
 import { t, type PlainKey } from '../../lib/i18n/index.ts';
+import { clearDraft, keepDraft, loadDraft } from '../../platform/drafts.ts';
 import { createWalk } from '../../sync/records.ts';
-import { FormAlert, Page, TextField } from '../../ui/index.ts';
+import { DraftNotice, FormAlert, Page, TextField } from '../../ui/index.ts';
 import { useSession } from '../auth/index.ts';
 import { createLiveQuery, useSync } from '../sync/index.ts';
-import { checkWalk, type WalkErrors } from './form.ts';
+import { blankWalk, checkWalk, type WalkErrors, type WalkForm } from './form.ts';
 import { walkPaths } from './paths.ts';
 import './walks.css';
 
-/** Plan a neighbourhood walk: a buurt, a day, and the organisations that walk along. */
+/**
+ * Plan a neighbourhood walk: a buurt, a day, and the organisations that walk along. What a person
+ * types is kept as their draft until the walk is saved or they start again.
+ */
 export function NewWalkPage(): JSX.Element {
   const { device } = useSync();
   const { user } = useSession();
@@ -23,13 +28,20 @@ export function NewWalkPage(): JSX.Element {
   const [alert, setAlert] = createSignal<PlainKey>();
   const [busy, setBusy] = createSignal(false);
   const [attempted, setAttempted] = createSignal(false);
-  const form = () => ({
+  const form = (): WalkForm => ({
     title: title(),
     buurt: buurt(),
     date: date(),
     notes: notes(),
     participants: participants(),
   });
+  function show(v: WalkForm) {
+    setTitle(v.title);
+    setBuurt(v.buurt);
+    setDate(v.date);
+    setNotes(v.notes);
+    setParticipants(v.participants);
+  }
   // After a refused save the messages follow the typing, so a fixed field stops saying it is wrong.
   createEffect(() => {
     if (attempted()) setErrors(checkWalk(form()).errors);
@@ -51,14 +63,43 @@ export function NewWalkPage(): JSX.Element {
     };
   });
 
-  // The planner's own organisation walks along unless they say otherwise.
-  let preset = false;
+  const draftKey = () => `walk.${user()?.id ?? 'anonymous'}`;
+  /** Where the form started: the draft keeps what differs. */
+  let start: WalkForm | undefined;
+  const [loaded, setLoaded] = createSignal(false);
+  const [restored, setRestored] = createSignal(false);
+
+  // Once: the form starts empty, with the planner's own organisation walking along unless they
+  // say otherwise; the person's draft goes on top.
+  createEffect(() => {
+    const d = data();
+    if (!d || untrack(loaded)) return;
+    start = blankWalk(d.me?.organisation_id);
+    const kept = withDraft(start, loadDraft(draftKey()));
+    show(kept.values);
+    setRestored(kept.restored);
+    setLoaded(true);
+  });
+  // A profile that reaches the device after the form opened (the first sync) still walks along.
   createEffect(() => {
     const me = data()?.me;
-    if (!me || preset) return;
-    preset = true;
-    if (!Object.keys(untrack(participants)).length) setParticipants({ [me.organisation_id]: '1' });
+    if (!me || !start || Object.keys(start.participants).length) return;
+    start = blankWalk(me.organisation_id);
+    if (!Object.keys(untrack(participants)).length) setParticipants(start.participants);
   });
+  createEffect(() => {
+    if (loaded() && start) keepDraft(draftKey(), start, form());
+  });
+
+  function discardDraft() {
+    clearDraft(draftKey());
+    if (start) show(start);
+    setRestored(false);
+    setAttempted(false);
+    setErrors({});
+    setAlert(undefined);
+    document.getElementById('walk-title')?.focus();
+  }
 
   function toggle(id: string, on: boolean) {
     const next = { ...participants() };
@@ -97,6 +138,7 @@ export function NewWalkPage(): JSX.Element {
         },
         checked.participants,
       );
+      clearDraft(draftKey());
       void d.syncNow('write');
       navigate(walkPaths.detail(id));
     } catch (e) {
@@ -120,7 +162,14 @@ export function NewWalkPage(): JSX.Element {
       <Show when={data()?.me?.role === 'huurder'}>
         <p>{t('walk.onlyProfessionals')}</p>
       </Show>
-      <Show when={data() && data()?.me?.role !== 'huurder'}>
+      <Show when={loaded() && data()?.me?.role !== 'huurder'}>
+        <Show when={restored()}>
+          <DraftNotice
+            message={t('walk.draft.restored')}
+            discard={t('walk.draft.discard')}
+            onDiscard={discardDraft}
+          />
+        </Show>
         <form class="form" novalidate onSubmit={(e) => void save(e)}>
           <FormAlert message={alert() && t(alert()!)} />
           <TextField

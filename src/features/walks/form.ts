@@ -21,6 +21,17 @@ export interface WalkForm {
   participants: Record<string, string>;
 }
 
+/** Where the form starts: empty, with the planner's own organisation (one person) walking along. */
+export function blankWalk(ownOrganisation?: string): WalkForm {
+  return {
+    title: '',
+    buurt: '',
+    date: '',
+    notes: '',
+    participants: ownOrganisation ? { [ownOrganisation]: '1' } : {},
+  };
+}
+
 export type WalkErrors = Partial<
   Record<'title' | 'buurt' | 'date' | 'notes' | 'organisations', WalkErrorKey>
 > & {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkWalk, isDate, type WalkForm } from './form.ts';
+import { draftOf, withDraft } from '../../lib/drafts/index.ts';
+import { blankWalk, checkWalk, isDate, type WalkForm } from './form.ts';
 import { projectBuurt } from './map.ts';
 
 const valid = (): WalkForm => ({
@@ -100,5 +101,29 @@ describe('projectBuurt', () => {
 
   test('an empty shape gives an empty map instead of failing', () => {
     expect(projectBuurt([], [undefined]).path).toBe('');
+  });
+});
+
+describe('the walk form’s draft', () => {
+  test('an untouched form keeps no draft: the own organisation walking along is not input', () => {
+    expect(blankWalk('smederij').participants).toEqual({ smederij: '1' });
+    expect(blankWalk().participants).toEqual({});
+    expect(draftOf(blankWalk('smederij'), blankWalk('smederij'))).toBeUndefined();
+  });
+
+  test('what was typed comes back after a reload, taking an organisation off included', () => {
+    const typed: WalkForm = {
+      ...blankWalk('smederij'),
+      title: 'Schouw Centrum',
+      date: '2026-12-03',
+      participants: { woonconcept: '2' },
+    };
+    const kept = JSON.parse(JSON.stringify(draftOf(blankWalk('smederij'), typed))) as unknown;
+    expect(kept).toEqual({
+      title: 'Schouw Centrum',
+      date: '2026-12-03',
+      participants: { woonconcept: '2' },
+    });
+    expect(withDraft(blankWalk('smederij'), kept)).toEqual({ values: typed, restored: true });
   });
 });

@@ -39,9 +39,16 @@ export class GardenFormPage {
   readonly overlay: Locator;
   readonly save: Locator;
   readonly alert: Locator;
+  /** The notice that changes made last time are back (changing a saved project). */
+  readonly changesRestored: Locator;
+  readonly discardChanges: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: /tuinproject/i });
+    this.changesRestored = page
+      .getByRole('status')
+      .filter({ hasText: 'Je wijzigingen van de vorige keer staan er weer.' });
+    this.discardChanges = page.getByRole('button', { name: 'Gooi je wijzigingen weg' });
     this.title = page.getByLabel('Naam van het project of complex');
     this.address = page.getByLabel('Adres', { exact: true });
     this.corporation = page.getByLabel('Woningcorporatie');
@@ -70,7 +77,7 @@ export class GardenFormPage {
   }
 }
 
-/** `/groene-tuinen/:id`: a project, its reactions, and the tenants' feedback form. */
+/** `/groene-tuinen/:id`: a project, its history, the tenants' feedback form and the professionals' note. */
 export class GardenDetailPage {
   readonly editLink: Locator;
   readonly feedbackForm: Locator;
@@ -82,6 +89,10 @@ export class GardenDetailPage {
   readonly mine: Locator;
   readonly reactions: Locator;
   readonly figures: Locator;
+  /** A professional's note. */
+  readonly note: Locator;
+  readonly sendNote: Locator;
+  readonly noteSaved: Locator;
 
   constructor(readonly page: Page) {
     this.editLink = page.getByRole('link', { name: 'Project aanpassen' });
@@ -94,6 +105,9 @@ export class GardenDetailPage {
     this.mine = page.locator('ol.timeline > li');
     this.reactions = page.locator('ol.timeline > li');
     this.figures = page.getByRole('list', { name: 'Reacties in cijfers' });
+    this.note = page.getByLabel('Opmerking toevoegen');
+    this.sendNote = page.getByRole('button', { name: 'Opmerking opslaan' });
+    this.noteSaved = page.getByRole('status').filter({ hasText: 'Je opmerking is opgeslagen' });
   }
 
   heading(title: string): Locator {

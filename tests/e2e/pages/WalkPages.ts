@@ -26,9 +26,14 @@ export class NewWalkPage {
   readonly notes: Locator;
   readonly save: Locator;
   readonly alert: Locator;
+  /** The notice that what was typed last time is back. */
+  readonly draftRestored: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Wijkschouw plannen' });
+    this.draftRestored = page
+      .getByRole('status')
+      .filter({ hasText: 'We hebben teruggezet wat je de vorige keer had ingevuld.' });
     this.title = page.getByLabel('Naam van de wijkschouw');
     this.buurt = page.getByLabel('Buurt', { exact: true });
     this.date = page.getByLabel('Datum');
