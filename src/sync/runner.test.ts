@@ -261,25 +261,6 @@ describe('runner', () => {
     }
   });
 
-  it('starts with a small batch and doubles it up to the batch size, in order', async () => {
-    const { db, ctx, server, opts } = setup();
-    for (let i = 0; i < 40; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
-    const inner = server.transport();
-    const sent: string[][] = [];
-    const transport = {
-      ...inner,
-      push: (clientId: string, mutations: Parameters<typeof inner.push>[1]) => {
-        sent.push(mutations.map((m) => String(m.values.description)));
-        return inner.push(clientId, mutations);
-      },
-    };
-    await pushOutbox({ ...opts, transport, batchSize: 12, firstBatch: 3 });
-    expect(sent.map((b) => b.length)).toEqual([3, 6, 12, 12, 7]);
-    expect(sent.flat()).toEqual(Array.from({ length: 40 }, (_, i) => `#${i}`));
-    expect(server.live('observations')).toHaveLength(40);
-    expect(await db.outbox.count()).toBe(0);
-  });
-
   it('marks a batch on its way with one record, not by rewriting its entries', async () => {
     const { db, ctx, server, opts } = setup();
     for (let i = 0; i < 5; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
@@ -297,7 +278,7 @@ describe('runner', () => {
         return inner.push(clientId, mutations);
       },
     };
-    await pushOutbox({ ...opts, transport, batchSize: 2, firstBatch: 2 });
+    await pushOutbox({ ...opts, transport, batchSize: 2 });
     // While the first batch (seq 1–2) is on its way, the second (3–4) may already be taken.
     expect(seen[0]!.upTo).toBeGreaterThanOrEqual(2);
     expect(seen[0]!.entries.every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);

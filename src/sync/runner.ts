@@ -10,14 +10,7 @@ import { pushOutbox, recoverOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
 
-export {
-  DEFAULT_BATCH,
-  FIRST_BATCH,
-  MAX_BATCH,
-  MAX_BATCH_BYTES,
-  pushOutbox,
-  recoverOutbox,
-} from './push.ts';
+export { DEFAULT_BATCH, MAX_BATCH, MAX_BATCH_BYTES, pushOutbox, recoverOutbox } from './push.ts';
 
 export interface RunnerOptions {
   db: SyncDatabase;
@@ -28,8 +21,6 @@ export interface RunnerOptions {
   now: () => Date;
   /** The most mutations per sync_push call (default DEFAULT_BATCH, at most MAX_BATCH). */
   batchSize?: number;
-  /** The most mutations in the first batch of a push (default FIRST_BATCH); later ones double. */
-  firstBatch?: number;
   /** About the most bytes of JSON per sync_push call (at least one mutation is always sent). */
   batchBytes?: number;
   /** Rows per sync_pull call. */

@@ -155,7 +155,6 @@ async function push(
   target: Target,
   n: number,
   batchSize?: number,
-  firstBatch?: number,
 ): Promise<Timed & { rejected: number }> {
   const name = `bench-push-${n}`;
   await fresh(name);
@@ -169,7 +168,6 @@ async function push(
     clientId: crypto.randomUUID(),
     now: () => new Date(),
     ...(batchSize ? { batchSize } : {}),
-    ...(firstBatch ? { firstBatch } : {}),
   });
   const totalMs = performance.now() - t0;
   ctx.db.close();
