@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../lib/database.types.ts';
 import { openSyncDatabase, type SyncDatabase } from '../sync/db.ts';
 import { makeIdGenerator } from '../sync/ids.ts';
-import { recoverOutbox, syncOnce } from '../sync/runner.ts';
+import { syncOnce } from '../sync/runner.ts';
 import { createSyncScheduler, type SyncReason, type SyncScheduler } from '../sync/scheduler.ts';
 import type { WriteContext } from '../sync/writes.ts';
 import { myNeighbourhoods } from './my-neighbourhoods.ts';
@@ -60,7 +60,8 @@ export async function startDeviceSync(
     clientId = newId();
     await db.sync_state.put({ key: 'client_id', value: clientId });
   }
-  await recoverOutbox(db);
+  // No recoverOutbox here: another tab may be pushing right now (its mark is not stale); every
+  // round recovers under the Web Lock (syncOnce, pushOutbox).
   const opts = {
     db,
     clientId,

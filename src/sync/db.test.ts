@@ -32,4 +32,23 @@ describe('device database', () => {
     expect(await newer.table('observations').get(id)).toMatchObject({ id });
     newer.close();
   });
+
+  it('closes a tab of the build before the in-flight mark (version 2) when this build opens', async () => {
+    const indexedDB = new IDBFactory();
+    // The earlier build: versions 1 and 2 only, and its own way of marking a batch ('sending').
+    const old = new Dexie('mark', { indexedDB, IDBKeyRange });
+    for (const v of [1, 2]) old.version(v).stores(SCHEMA_VERSIONS[v]!);
+    let closed = false;
+    old.on('versionchange', () => {
+      closed = true;
+      old.close();
+      return false;
+    });
+    await old.open();
+    const current = openSyncDatabase({ name: 'mark', indexedDB, IDBKeyRange });
+    await current.open();
+    expect(closed).toBe(true);
+    expect(current.verno).toBeGreaterThanOrEqual(3);
+    current.close();
+  });
 });

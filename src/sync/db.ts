@@ -138,6 +138,11 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   2: {
     garden_project_events: 'id, garden_project_id',
   },
+  // No new stores: the push marks a batch with one record (sync_state 'in_flight') instead of
+  // setting each entry to 'sending', and the fold rule reads that mark. A tab still running an
+  // earlier build would fold a change into an entry already on its way; the version change closes
+  // such tabs and asks them to reload before this one opens the database.
+  3: {},
 };
 
 export interface OpenOptions {

@@ -249,9 +249,13 @@ export async function pullChanges(
       coming = ahead(transport.pull(cursor, limit));
       continue;
     }
-    if (page.has_more) coming = ahead(transport.pull(page.cursor, limit));
+    // A page that moves rows fetches them first: a later page asked for before that could carry
+    // an older version of such a row than the one fetched.
+    const moves = page.changes.some((c) => c.table === 'moved');
+    if (page.has_more && !moves) coming = ahead(transport.pull(page.cursor, limit));
     await applyPage(db, page, opts.now());
     await applyMoves(db, transport, page, opts.now());
+    if (page.has_more && moves) coming = ahead(transport.pull(page.cursor, limit));
     pulled += page.changes.length;
     cursor = page.cursor;
     if (!page.has_more) return { pulled, reset };

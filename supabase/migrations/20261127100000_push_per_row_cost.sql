@@ -52,6 +52,9 @@ declare
   -- An edge this close to a cell (about 1 m) counts as touching it.
   margin constant float8 := 0.00001;
 begin
+  -- Two transactions that change buurten at once rebuild one after the other (this mode
+  -- conflicts with itself), so the second sees the first one's cells when it deletes them.
+  lock table private.buurt_cells in share row exclusive mode;
   delete from private.buurt_cells;
   insert into private.buurt_cells (cx, cy, code)
   with points as (
@@ -65,9 +68,20 @@ begin
     from points
     window w as (partition by neighbourhood_code, ring_no order by ord
                  rows between unbounded preceding and unbounded following)
+  ), bbox_edges as (
+    -- buurt_of_rings also filters on each buurt's bounding box: its edges count as edges too, so
+    -- the grid does not depend on every box holding its rings exactly.
+    select lseg(a, b) as e
+    from public.neighbourhoods n
+    cross join lateral (values
+      (point((n.bbox[1])[0], (n.bbox[1])[1]), point((n.bbox[0])[0], (n.bbox[1])[1])),
+      (point((n.bbox[0])[0], (n.bbox[1])[1]), point((n.bbox[0])[0], (n.bbox[0])[1])),
+      (point((n.bbox[0])[0], (n.bbox[0])[1]), point((n.bbox[1])[0], (n.bbox[0])[1])),
+      (point((n.bbox[1])[0], (n.bbox[0])[1]), point((n.bbox[1])[0], (n.bbox[1])[1]))) v(a, b)
+    where n.kind = 'buurt'
   ), touched as (
     select distinct cx, cy
-    from edges
+    from (select e from edges union all select e from bbox_edges) edges
     cross join lateral generate_series(
       floor((least((e[0])[0], (e[1])[0]) - margin) / dx)::int,
       floor((greatest((e[0])[0], (e[1])[0]) + margin) / dx)::int) cx
@@ -122,8 +136,11 @@ as $$
 declare
   found text;
 begin
-  select c.code into found from private.buurt_cells c
-  where c.cx = floor(p[0] / 0.002)::int and c.cy = floor(p[1] / 0.001)::int;
+  -- (Only for real coordinates: a cell number of an absurd point would not fit an integer.)
+  if p[0] between -180 and 180 and p[1] between -90 and 90 then
+    select c.code into found from private.buurt_cells c
+    where c.cx = floor(p[0] / 0.002)::int and c.cy = floor(p[1] / 0.001)::int;
+  end if;
   return coalesce(found, private.buurt_of_rings(p));
 end;
 $$;
@@ -276,15 +293,18 @@ begin
 
   while i < n loop
     m := mutations -> i;
-    if fresh[i + 1] and i > slow_until then
+    if fresh[i + 1] is true and i > slow_until then
       -- The run: the next fresh inserts into the same table with exactly the same fields.
       fields := array(select jsonb_object_keys(m -> 'values'));
       j := i;
+      -- (Null-safe throughout: EXIT WHEN NULL would not exit, and a mutation without a table or
+      -- values must end the run.)
       loop
-        exit when j + 1 >= n or not fresh[j + 2];
+        exit when j + 1 >= n or fresh[j + 2] is not true;
         nxt := mutations -> (j + 1);
-        exit when nxt ->> 'table' <> m ->> 'table' or not (nxt -> 'values') ?& fields
-          or (nxt -> 'values') - fields <> '{}';
+        exit when (nxt ->> 'table') is distinct from (m ->> 'table')
+          or not coalesce((nxt -> 'values') ?& fields, false)
+          or ((nxt -> 'values') - fields) is distinct from '{}'::jsonb;
         j := j + 1;
       end loop;
       if j > i then

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { useSuperuser } from '../support/clients.ts';
 
@@ -48,6 +49,40 @@ describe('the buurt grid (private.buurt_cells)', () => {
            and b.ring_no = a.ring_no and b.ord = a.ord + 1`,
       ),
     ).toEqual([]);
+  });
+
+  it('answers no buurt, without an error, for points no map has', async () => {
+    const { rows } = await db.query<{ code: string | null }>(
+      `select private.buurt_of(p) as code
+       from (values (point(1e308, 1e308)), (point(-1e308, 0)), (point('NaN', 'NaN')),
+                    (point('Infinity', 52.7)), (point(6.47, 95))) v(p)`,
+    );
+    expect(rows.map((r) => r.code)).toEqual([null, null, null, null, null]);
+  });
+
+  it('rebuilds one transaction after the other when two change buurten at once', async () => {
+    const [a, b] = [new pg.Client(stack.dbUrl), new pg.Client(stack.dbUrl)];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      await a.query('begin');
+      await b.query('begin');
+      await a.query(
+        `update public.neighbourhoods set deleted_at = deleted_at where kind = 'buurt'`,
+      );
+      // b waits for a's rebuild; before, its insert ran into a's new cells.
+      const second = b.query(
+        `update public.neighbourhoods set deleted_at = deleted_at where kind = 'buurt'`,
+      );
+      await a.query('commit');
+      await second;
+      await b.query('commit');
+      const { rows } = await db.query<{ n: number }>(
+        `select count(*)::int as n from private.buurt_cells`,
+      );
+      expect(rows[0]!.n).toBeGreaterThan(1000);
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
   });
 
   it('answers most points in town from the grid', async () => {

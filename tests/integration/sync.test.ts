@@ -182,6 +182,31 @@ describe('sync_push', () => {
   });
 });
 
+describe('sync_push runs of inserts', () => {
+  it('applies a run of same-shaped inserts in one go, and never lets a malformed one join it', async () => {
+    const clientId = randomUUID();
+    const first = newObservation('run 1');
+    const second = newObservation('run 2');
+    // The same fields as the run, but no op or no table: these are refused, as one by one.
+    const noOp = { ...newObservation('zonder op'), op: undefined };
+    const noTable = { ...newObservation('zonder tabel'), table: undefined };
+    const other = newObservation('run 3');
+    const results = await push(smederij, clientId, [first, second, noOp, noTable, other]);
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'rejected',
+      'rejected',
+      'applied',
+    ]);
+    const { rows } = await db.query<{ description: string }>(
+      `select description from observations where id = any($1) order by description`,
+      [[first, second, noOp, noTable, other].map((m) => m.record_id)],
+    );
+    expect(rows.map((r) => r.description)).toEqual(['run 1', 'run 2', 'run 3']);
+  });
+});
+
 describe('sync_pull', () => {
   it('pages through everything a user may see, in order, without repeats', async () => {
     const { changes } = await pullAll(smederij, null, 250);
