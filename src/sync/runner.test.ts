@@ -186,6 +186,35 @@ describe('runner', () => {
     ]);
   });
 
+  it('after any mix of applied and refused entries, the outbox holds exactly the refused ones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.boolean(), { minLength: 0, maxLength: 10 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (first, second, batchSize) => {
+          const { db, ctx, server, opts } = setup();
+          const refused = new Set<string>();
+          // Two rounds, so refused entries of the first lie between entries of the second.
+          for (const round of [first, second]) {
+            const ids: string[] = [];
+            for (const bad of round) {
+              const id = await insertRecord(ctx, 'observations', observation('x'));
+              ids.push(id);
+              if (bad) refused.add(id);
+            }
+            server.reject = (m) => (refused.has(m.record_id) ? 'outside_municipality' : undefined);
+            await pushOutbox({ ...opts, batchSize });
+          }
+          const left = await db.outbox.toArray();
+          expect(left.map((e) => e.record_id).sort()).toEqual([...refused].sort());
+          expect(left.every((e) => e.status === 'rejected')).toBe(true);
+        },
+      ),
+      { numRuns: 60, seed: 20261126 },
+    );
+  });
+
   it('never has two pushes in flight, and sends every entry once, in order', async () => {
     const { db, ctx, server, opts } = setup();
     for (let i = 0; i < 11; i++) await insertRecord(ctx, 'observations', observation(`#${i}`));
