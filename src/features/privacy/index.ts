@@ -11,11 +11,11 @@ export { PrivacyMenuLinks } from './MenuLinks.tsx';
 export const privacyRoutes: RouteDefinition[] = [
   {
     path: privacyPaths.audit,
-    component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage'),
+    component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage', ['privacy']),
   },
   {
     path: privacyPaths.requests,
-    component: lazyPage(() => import('./DataRequestsPage.tsx'), 'DataRequestsPage'),
+    component: lazyPage(() => import('./DataRequestsPage.tsx'), 'DataRequestsPage', ['privacy']),
   },
 ];
 
@@ -23,6 +23,6 @@ export const privacyRoutes: RouteDefinition[] = [
 export const privacyPublicRoutes: RouteDefinition[] = [
   {
     path: privacyPaths.statement,
-    component: lazyPage(() => import('./StatementPage.tsx'), 'StatementPage'),
+    component: lazyPage(() => import('./StatementPage.tsx'), 'StatementPage', ['privacy']),
   },
 ];
