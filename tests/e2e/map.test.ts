@@ -203,6 +203,31 @@ describe('neighbourhood map', () => {
     await blockMapTiles(context);
     await signInAndPull(page, 'gemeente');
     await waitForServiceWorker(page);
+    const area = new NeighbourhoodPage(page);
+    const LABELS = [
+      'Open meldingen',
+      'Opgelost',
+      'Gesloten zonder actie',
+      'Tijd tot oplossen (middelste)',
+      'Groene tuinen klaar',
+      'Tegels eruit',
+      'Woningen gecontroleerd',
+      'Deel toegankelijk',
+    ];
+    const figuresOf = async (name: string) => {
+      await area.heading(name).waitFor();
+      await area.keyFigures.waitFor();
+      return Promise.all(LABELS.map((l) => area.figure(l).textContent()));
+    };
+    // A wijk and one of its buurten, online: the server's figures.
+    await page.goto(`${appUrl}/buurten/WK011850`);
+    const { rows: wijk } = await db.query<{ name: string }>(
+      `select name from neighbourhoods where code = 'WK011850'`,
+    );
+    const wijkName = wijk[0]!.name;
+    const wijkOnline = await figuresOf(wijkName);
+    await page.goto(`${appUrl}/buurten/BU01185000`);
+    const centrumOnline = await figuresOf('Centrum');
     const map = await new MapPage(page).open(appUrl);
     await expect.poll(() => map.source.textContent()).toContain('server');
     const online = await map.valueOf('Centrum').textContent();
@@ -220,6 +245,13 @@ describe('neighbourhood map', () => {
     await map.rendered();
     await expect.poll(() => map.clusters.count()).toBeGreaterThan(0);
     await snapshot(page, 'map-offline-clusters');
+    // The area pages compute from their own buurten's records only, and still agree.
+    await page.goto(`${appUrl}/buurten/BU01185000`).catch(() => undefined);
+    await expect.poll(() => page.locator('.source-note').textContent()).toContain('op dit toestel');
+    expect(await figuresOf('Centrum')).toEqual(centrumOnline);
+    await page.goto(`${appUrl}/buurten/WK011850`).catch(() => undefined);
+    await expect.poll(() => page.locator('.source-note').textContent()).toContain('op dit toestel');
+    expect(await figuresOf(wijkName)).toEqual(wijkOnline);
     expect(problems).toEqual([]);
     await context.setOffline(false);
     await context.close();

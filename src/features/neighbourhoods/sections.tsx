@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { For, Show, createMemo, createResource, onCleanup, type JSX } from 'solid-js';
 import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
 import {
+  areaBuurten,
   checkClass,
   meanGrade,
   metricValue,
@@ -65,11 +66,7 @@ export function TargetsSection(props: {
     if (!d || !row) return [];
     const year = targetYear(props.period, new Date());
     const wijk = d.input.neighbourhoods.find((n) => n.code === props.code)?.wijk_code;
-    const buurten = new Set(
-      d.input.neighbourhoods
-        .filter((n) => n.code === props.code || n.wijk_code === props.code)
-        .map((n) => n.code),
-    );
+    const buurten = areaBuurten(d.input.neighbourhoods, props.code);
     const perOrg = new Map(
       perCorporation(d.input.gardens, d.input.checks, String(year), buurten).map((c) => [
         c.corporation_id,
