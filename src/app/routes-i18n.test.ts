@@ -32,7 +32,8 @@ function importsOf(file: string): { static: string[]; dynamic: string[] } {
       .filter((f) => /\.tsx?$/.test(f) && existsSync(f));
   return {
     static: resolve(source.matchAll(/^(?:import|export)(?! type )[^;]*?\sfrom '(\.[^']+)'/gms)),
-    dynamic: resolve(source.matchAll(/import\('(\.[^']+)'\)/g)),
+    // Not the screens of a route table (`lazyPage(() => import(…))`): those are routes of their own.
+    dynamic: resolve(source.matchAll(/(?<!lazyPage\(\s*\(\) => )import\('(\.[^']+)'\)/g)),
   };
 }
 

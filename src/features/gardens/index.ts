@@ -3,6 +3,7 @@ import type { RouteDefinition } from '@solidjs/router';
 import { lazyPage } from '../../ui/lazyPage.ts';
 import { gardenPaths } from './paths.ts';
 
+export { summariseFeedback, type FeedbackSummary } from './feedback.ts';
 export { gardenPaths } from './paths.ts';
 
 export const gardenRoutes: RouteDefinition[] = [

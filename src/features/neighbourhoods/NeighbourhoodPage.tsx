@@ -10,9 +10,9 @@ import { createDeviceData, createFigures, createSeries } from './data.ts';
 import { formatCount, formatDateTime, formatValue } from './format.ts';
 import { periodChoices, readPeriod } from './options.ts';
 import { neighbourhoodPaths } from './paths.ts';
+import { FeedbackSection } from './FeedbackSection.tsx';
 import {
   AccessibilitySection,
-  FeedbackSection,
   GardensSection,
   GradesSection,
   OpenItems,

@@ -136,6 +136,17 @@ export const en: Translation<typeof nl> = {
   'buurt.feedback': 'Tenant feedback',
   'buurt.feedback.none': 'No feedback yet.',
   'buurt.feedback.rating': '{n} out of 5 stars',
+  'buurt.feedback.observations': 'On observations',
+  'buurt.feedback.gardens': 'On garden projects',
+  'buurt.feedback.gardens.none': 'No feedback on garden projects here yet.',
+  'buurt.feedback.gardens.tenantNote':
+    'Only your own feedback on garden projects is shown here. You do not see what others wrote.',
+  'buurt.feedback.gardens.figures': 'Feedback on garden projects in figures',
+  'buurt.feedback.gardens.summary': 'Reactions: {count} · Good: {up} · Not good: {down}',
+  'buurt.feedback.gardens.average': 'Average grade (1 to 5): {average}',
+  'buurt.feedback.garden': 'Garden project',
+  'buurt.feedback.up': 'Good',
+  'buurt.feedback.down': 'Not good',
 
   'report.print': 'Print report',
   'report.meta': 'Report for the performance agreements meeting · period {period} · made on {date}',

@@ -139,6 +139,17 @@ export const nl = {
   'buurt.feedback': 'Reacties van huurders',
   'buurt.feedback.none': 'Er zijn nog geen reacties.',
   'buurt.feedback.rating': '{n} van 5 sterren',
+  'buurt.feedback.observations': 'Over waarnemingen',
+  'buurt.feedback.gardens': 'Over tuinprojecten',
+  'buurt.feedback.gardens.none': 'Er zijn nog geen reacties op tuinprojecten hier.',
+  'buurt.feedback.gardens.tenantNote':
+    'Hier staan alleen je eigen reacties op tuinprojecten. Reacties van anderen zie je niet.',
+  'buurt.feedback.gardens.figures': 'Reacties op tuinprojecten in cijfers',
+  'buurt.feedback.gardens.summary': 'Reacties: {count} · Goed: {up} · Niet goed: {down}',
+  'buurt.feedback.gardens.average': 'Gemiddeld cijfer (1 tot 5): {average}',
+  'buurt.feedback.garden': 'Tuinproject',
+  'buurt.feedback.up': 'Goed',
+  'buurt.feedback.down': 'Niet goed',
 
   'report.print': 'Rapport afdrukken',
   'report.meta':
