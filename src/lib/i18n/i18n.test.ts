@@ -249,23 +249,35 @@ describe('createI18n', () => {
     expect(i18n.t('auth.title')).toBe('Sign in');
   });
 
-  test('an area asked for during a switch loads in both languages before either shows it', async () => {
+  test('an area asked for during a switch holds the switch until it is there in English too', async () => {
     const held = heldLoaders();
     const i18n = createI18n(memoryStore(), held.loaders);
     const switched = i18n.setLanguage('en');
     await settle();
-    let areaDone = false;
-    const areas = i18n.loadAreas(['privacy']).then(() => (areaDone = true));
+    const areas = i18n.loadAreas(['privacy']);
     held.release('en:core');
     held.release('nl:privacy');
+    // The screen can show in Dutch; the switch waits for English privacy texts.
+    await areas;
+    expect(i18n.t('privacy.title')).toBe(privacyNl.nl['privacy.title']);
     await settle();
-    // Dutch privacy is there, but the page is about to be English: it waits for that too.
-    expect(areaDone).toBe(false);
     expect(i18n.language()).toBe('nl');
     held.release('en:privacy');
-    await Promise.all([switched, areas]);
+    await switched;
     expect(i18n.language()).toBe('en');
     expect(i18n.t('privacy.title')).toBe(privacyEn.en['privacy.title']);
+  });
+
+  test('after a switch that failed, screens load their areas in the language shown only', async () => {
+    const held = heldLoaders();
+    const i18n = createI18n(memoryStore(), held.loaders);
+    const switched = i18n.setLanguage('en');
+    held.fail('en:core');
+    await expect(switched).rejects.toThrow();
+    const areas = i18n.loadAreas(['fieldwork']);
+    held.release('nl:fieldwork');
+    await areas;
+    expect(held.calls).toEqual(['en:core', 'nl:fieldwork']);
   });
 
   test('the last choice wins when switches overlap', async () => {

@@ -52,7 +52,10 @@ export interface I18n {
   /** The text for `key` in the current language; reactive when read inside JSX or effects. */
   t(key: PlainKey): string;
   t<K extends MessageKey>(key: K, ...params: ParamsFor<K>): string;
-  /** Loads the areas' texts in the current language (and any language being switched to). */
+  /**
+   * Loads the areas' texts in the current language; a switch of language under way waits for
+   * them in its language too, so no screen ever mixes languages.
+   */
   loadAreas(areas: readonly Area[]): Promise<void>;
   /**
    * Undefined when the stored language is Dutch: render at once. Otherwise settles once the
@@ -77,6 +80,9 @@ export function createI18n(store: LanguageStore, loaders: DictionaryLoaders = LO
   const [language, setLanguageSignal] = createSignal<Language>(DEFAULT_LANGUAGE);
   // Bumped after every load, so texts read before it (an area's, a moment early) update.
   const [revision, setRevision] = createSignal(0);
+  /** The language shown (the signal's value, kept plainly for the async code below). */
+  let shown: Language = DEFAULT_LANGUAGE;
+  /** The language last asked for: the shown one, or one still loading. */
   let chosen: Language = DEFAULT_LANGUAGE;
 
   function load(lang: Language, part: Part): Promise<void> {
@@ -114,8 +120,14 @@ export function createI18n(store: LanguageStore, loaders: DictionaryLoaders = LO
 
   async function switchTo(next: Language, save: boolean): Promise<void> {
     chosen = next;
-    await complete(next);
+    try {
+      await complete(next);
+    } catch (error) {
+      if (chosen === next) chosen = shown;
+      throw error;
+    }
     if (chosen !== next) return;
+    shown = next;
     setLanguageSignal(next);
     if (save) store.save(next);
   }
@@ -147,9 +159,9 @@ export function createI18n(store: LanguageStore, loaders: DictionaryLoaders = LO
       return '';
     },
     loadAreas(areas) {
+      // In use from now on: a switch of language under way loads them too before it switches.
       for (const area of areas) inUse.add(area);
-      const languages = new Set([language(), chosen]);
-      return Promise.all([...languages].map(complete)).then(() => undefined);
+      return complete(language());
     },
     ready,
   };
