@@ -80,17 +80,17 @@ export function createDeviceData(
     const [observations, categories, gardens, checks, grades, targets, organisations] =
       await Promise.all([
         codes
-          ? db.observations.where('neighbourhood_code').anyOf(codes).toArray()
+          ? inBuurten<LocalRow<'observations'>>(db.observations, codes)
           : db.observations.toArray(),
         db.observation_categories.toArray(),
         codes
-          ? db.garden_projects.where('neighbourhood_code').anyOf(codes).toArray()
+          ? inBuurten<LocalRow<'garden_projects'>>(db.garden_projects, codes)
           : db.garden_projects.toArray(),
         codes
-          ? db.accessibility_checks.where('neighbourhood_code').anyOf(codes).toArray()
+          ? inBuurten<LocalRow<'accessibility_checks'>>(db.accessibility_checks, codes)
           : db.accessibility_checks.toArray(),
         codes
-          ? db.neighbourhood_grades.where('neighbourhood_code').anyOf(codes).toArray()
+          ? inBuurten<LocalRow<'neighbourhood_grades'>>(db.neighbourhood_grades, codes)
           : db.neighbourhood_grades.toArray(),
         db.targets.toArray(),
         db.organisations.toArray(),
@@ -133,6 +133,22 @@ export function createDeviceData(
     const d = live();
     return d && d.area === options.area?.() ? d : undefined;
   };
+}
+
+/** A device table with a `neighbourhood_code` index. */
+interface ByBuurt<T> {
+  where(index: 'neighbourhood_code'): { equals(code: string): { toArray(): Promise<T[]> } };
+}
+
+/**
+ * The rows of the given buurten: one indexed read per buurt. (anyOf walks a cursor row by row,
+ * which cost more than reading the whole table of a small municipality.)
+ */
+async function inBuurten<T>(table: ByBuurt<T>, codes: readonly string[]): Promise<T[]> {
+  const parts = await Promise.all(
+    codes.map((code) => table.where('neighbourhood_code').equals(code).toArray()),
+  );
+  return parts.flat();
 }
 
 /** Only the records of one organisation: a corporation's own homes, projects and assignments. */
