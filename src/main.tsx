@@ -3,7 +3,7 @@ import { render } from 'solid-js/web';
 import { App } from './app/App.tsx';
 import { ConfigError } from './app/ConfigError.tsx';
 import './app/styles.css';
-import { language } from './lib/i18n/index.ts';
+import { language, languageReady } from './lib/i18n/index.ts';
 import { createAuthPort } from './platform/auth.ts';
 import { createPrivacyApi } from './platform/privacy-api.ts';
 import { once, painted } from './platform/startup.ts';
@@ -41,12 +41,19 @@ function start(): JSX.Element {
   return <App auth={auth} serviceWorker={serviceWorker} startSync={startSync} />;
 }
 
+function mount(root: HTMLElement): void {
+  render(() => {
+    // Keeps `<html lang>` on the chosen language, so screen readers pronounce the texts right.
+    createEffect(() => {
+      document.documentElement.lang = language();
+    });
+    return start();
+  }, root);
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-render(() => {
-  // Keeps `<html lang>` on the chosen language, so screen readers pronounce the texts right.
-  createEffect(() => {
-    document.documentElement.lang = language();
-  });
-  return start();
-}, root);
+// Dutch, the default, renders at once. Someone who chose English before waits for its texts
+// (precached, so a moment) instead of seeing a flash of Dutch.
+if (languageReady) void languageReady.then(() => mount(root));
+else mount(root);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -10,12 +11,16 @@ import {
   waitUntilAllSent,
   type DemoUser,
 } from '../support/e2e.ts';
+import { DEMO } from '../support/clients.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { HomePage } from './pages/HomePage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { MapPage, NeighbourhoodPage } from './pages/MapPages.ts';
 
 const { appUrl, db, openPhone, signIn } = useE2E();
+const WOONCONCEPT = '0a000000-0000-4000-8000-000000000011';
+/** The demo tenant's organisation. */
+const SHDH = '0a000000-0000-4000-8000-000000000021';
 
 /** Signs in and waits until the device holds the first pull, which the map draws from. */
 async function signInAndPull(page: Page, who: DemoUser) {
@@ -165,6 +170,81 @@ describe('neighbourhood map', () => {
     await context.close();
   });
 
+  test("tenants' feedback on garden projects: professionals see it all without names, a tenant only their own", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const title = `Tuinaanpak buurtpagina ${tag}`;
+    const { rows: made } = await db.query<{ id: string }>(
+      `insert into garden_projects (id, corporation_id, title, location, status, households, created_by)
+       values (gen_random_uuid(), $1, $2, '(6.47908,52.72469)', 'uitgevoerd', 3, $3) returning id`,
+      [WOONCONCEPT, title, DEMO.woonconcept],
+    );
+    const gardenId = made[0]!.id;
+    // The demo tenant's reaction, and one whose author was erased (another tenant, once).
+    await db.query(
+      `insert into garden_project_events (id, garden_project_id, kind, body, rating, thumb, created_by, author_role, organisation_id)
+       values (gen_random_uuid(), $1, 'feedback', $2, 4, 1, $3, 'huurder', $4),
+              (gen_random_uuid(), $1, 'feedback', $5, 2, -1, null, 'huurder', $4)`,
+      [gardenId, `Mooi groen ${tag}`, DEMO.huurder, SHDH, `Te weinig bomen ${tag}`],
+    );
+    /** The feedback on live garden projects in Centrum that `who` may read, as figures. */
+    const expected = async (onlyBy?: string) => {
+      const { rows } = await db.query<{ n: number; up: number; down: number }>(
+        `select count(*)::int as n, count(*) filter (where e.thumb = 1)::int as up,
+           count(*) filter (where e.thumb = -1)::int as down
+         from garden_project_events e join garden_projects g on g.id = e.garden_project_id
+         where g.neighbourhood_code = 'BU01185000' and g.deleted_at is null and e.deleted_at is null
+           and e.kind = 'feedback' and ($1::uuid is null or e.created_by = $1)`,
+        [onlyBy ?? null],
+      );
+      return rows[0]!;
+    };
+
+    // A corporation: every reaction, labelled as about garden projects, and no names.
+    const pro = await openPhone();
+    await blockMapTiles(pro.context);
+    await signInAndPull(pro.page, 'woonconcept');
+    await pro.page.goto(`${appUrl}/buurten/BU01185000`);
+    const area = new NeighbourhoodPage(pro.page);
+    await area.heading('Centrum').waitFor();
+    await area.gardenFeedback.filter({ hasText: `Mooi groen ${tag}` }).waitFor();
+    const mine = area.gardenFeedback.filter({ hasText: `Mooi groen ${tag}` });
+    expect(await mine.textContent()).toContain(`Tuinproject: ${title}`);
+    expect(await mine.textContent()).toContain('Goed');
+    expect(await mine.textContent()).toContain('4 van 5 sterren');
+    await area.gardenFeedback.filter({ hasText: `Te weinig bomen ${tag}` }).waitFor();
+    const all = await expected();
+    expect(await area.gardenFigures.textContent()).toContain(
+      `Reacties: ${all.n} · Goed: ${all.up} · Niet goed: ${all.down}`,
+    );
+    expect(await pro.page.getByRole('main').textContent()).not.toMatch(/Hanneke|SHDH/);
+    await snapshot(pro.page, 'buurt-garden-feedback');
+    expect(await accessibilityViolations(pro.page)).toEqual([]);
+    expect(pro.problems).toEqual([]);
+    await pro.context.close();
+
+    // The tenant: only their own reaction (RLS), said so, and their count under five hidden.
+    const { context, page, problems } = await openPhone();
+    await blockMapTiles(context);
+    await signInAndPull(page, 'huurder');
+    await page.goto(`${appUrl}/buurten/BU01185000`);
+    const tenantArea = new NeighbourhoodPage(page);
+    await tenantArea.heading('Centrum').waitFor();
+    await tenantArea.gardenFeedback.filter({ hasText: `Mooi groen ${tag}` }).waitFor();
+    await page.getByText('Hier staan alleen je eigen reacties op tuinprojecten.').waitFor();
+    expect(
+      await tenantArea.gardenFeedback.filter({ hasText: `Te weinig bomen ${tag}` }).count(),
+    ).toBe(0);
+    const own = await expected(DEMO.huurder);
+    expect(own.n).toBeLessThan(5);
+    expect(await tenantArea.gardenFigures.textContent()).toContain('Reacties: Minder dan 5');
+    expect(await tenantArea.gardenFigures.textContent()).toContain(
+      'Gemiddeld cijfer (1 tot 5): Geen cijfer',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test("the next person signing in on the same page never gets the previous one's server figures", async () => {
     const rows = await buurtWithFewResolved();
     const { name, n } = rows[0]!;
@@ -214,6 +294,31 @@ describe('neighbourhood map', () => {
     await blockMapTiles(context);
     await signInAndPull(page, 'gemeente');
     await waitForServiceWorker(page);
+    const area = new NeighbourhoodPage(page);
+    const LABELS = [
+      'Open meldingen',
+      'Opgelost',
+      'Gesloten zonder actie',
+      'Tijd tot oplossen (middelste)',
+      'Groene tuinen klaar',
+      'Tegels eruit',
+      'Woningen gecontroleerd',
+      'Deel toegankelijk',
+    ];
+    const figuresOf = async (name: string) => {
+      await area.heading(name).waitFor();
+      await area.keyFigures.waitFor();
+      return Promise.all(LABELS.map((l) => area.figure(l).textContent()));
+    };
+    // A wijk and one of its buurten, online: the server's figures.
+    await page.goto(`${appUrl}/buurten/WK011850`);
+    const { rows: wijk } = await db.query<{ name: string }>(
+      `select name from neighbourhoods where code = 'WK011850'`,
+    );
+    const wijkName = wijk[0]!.name;
+    const wijkOnline = await figuresOf(wijkName);
+    await page.goto(`${appUrl}/buurten/BU01185000`);
+    const centrumOnline = await figuresOf('Centrum');
     const map = await new MapPage(page).open(appUrl);
     await expect.poll(() => map.source.textContent()).toContain('server');
     const online = await map.valueOf('Centrum').textContent();
@@ -231,6 +336,13 @@ describe('neighbourhood map', () => {
     await map.rendered();
     await expect.poll(() => map.clusters.count()).toBeGreaterThan(0);
     await snapshot(page, 'map-offline-clusters');
+    // The area pages compute from their own buurten's records only, and still agree.
+    await page.goto(`${appUrl}/buurten/BU01185000`).catch(() => undefined);
+    await expect.poll(() => page.locator('.source-note').textContent()).toContain('op dit toestel');
+    expect(await figuresOf('Centrum')).toEqual(centrumOnline);
+    await page.goto(`${appUrl}/buurten/WK011850`).catch(() => undefined);
+    await expect.poll(() => page.locator('.source-note').textContent()).toContain('op dit toestel');
+    expect(await figuresOf(wijkName)).toEqual(wijkOnline);
     expect(problems).toEqual([]);
     await context.setOffline(false);
     await context.close();

@@ -187,7 +187,18 @@ describe('PWA shell', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // A screen with texts of its own (a lazy area dictionary) opens in English too, and switches
+    // back on the spot: whole, never a raw key.
+    await page.getByRole('link', { name: 'Privacy and accessibility of Buurtpeil' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy and accessibility' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Accessibility statement' }).waitFor();
     await shell.languageSwitch('Nederlands').click();
+    await page.getByRole('heading', { level: 2, name: 'Toegankelijkheidsverklaring' }).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toMatch(/\b(privacy|a11y)\.\w+/);
+    await shell.languageSwitch('English').click();
+    await page.getByRole('heading', { level: 2, name: 'Accessibility statement' }).waitFor();
+    await shell.languageSwitch('Nederlands').click();
+    await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
     await login.heading.waitFor();
 
     expect(problems).toEqual([]);

@@ -90,7 +90,7 @@ export async function createTestUser(stack: TestStack): Promise<TestUser> {
 export interface Phone {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions and CSP violations seen so far: a healthy app has none. */
+  /** Uncaught exceptions, CSP violations and texts shown too early: a healthy app has none. */
   problems: string[];
 }
 
@@ -117,6 +117,10 @@ async function openPhoneIn(browser: Browser, options: PhoneOptions = {}): Promis
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
       problems.push(`CSP: ${m.text()}`);
+    }
+    // A text asked for before its dictionary loaded (src/lib/i18n): a screen missed an area.
+    if (m.type() === 'error' && m.text().startsWith('Buurtpeil i18n:')) {
+      problems.push(`texts: ${m.text()}`);
     }
   });
   return { context, page, problems };

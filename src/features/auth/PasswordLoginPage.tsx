@@ -96,7 +96,7 @@ export function PasswordLoginPage(): JSX.Element {
           <A href={`${authPaths.loginWithCode}${location.search}`}>{t('auth.useCode')}</A>
         </p>
         <p class="alt-action">
-          <A href="/privacy">{t('privacy.loginLink')}</A>
+          <A href="/privacy">{t('auth.privacyLink')}</A>
         </p>
       </Page>
     </LeaveWhenSignedIn>

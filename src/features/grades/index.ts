@@ -5,5 +5,8 @@ import { lazyPage } from '../../ui/lazyPage.ts';
 export const gradePath = '/buurtcijfer';
 
 export const gradeRoutes: RouteDefinition[] = [
-  { path: gradePath, component: lazyPage(() => import('./GradePage.tsx'), 'GradePage') },
+  {
+    path: gradePath,
+    component: lazyPage(() => import('./GradePage.tsx'), 'GradePage', ['fieldwork']),
+  },
 ];

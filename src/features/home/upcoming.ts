@@ -32,14 +32,14 @@ export const upcomingFeatures: readonly UpcomingFeature[] = [
   },
   {
     path: '/buurtcijfer',
-    title: 'grade.tile',
-    summary: 'grade.tile.summary',
+    title: 'feature.grades',
+    summary: 'feature.grades.summary',
     roles: ['huurder'],
   },
   {
     path: '/wijkschouw',
-    title: 'walk.tile',
-    summary: 'walk.tile.summary',
+    title: 'feature.walks',
+    summary: 'feature.walks.summary',
   },
   {
     path: '/toegankelijkheid',

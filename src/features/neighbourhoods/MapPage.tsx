@@ -43,7 +43,7 @@ export function MapPage(): JSX.Element {
   const metric = () => readMetric(params.maat);
   const period = () => readPeriod(params.periode);
   const ownOnly = () => params.eigen === '1';
-  const data = createDeviceData();
+  const data = createDeviceData({ points: true });
   const figures = createFigures(data, period, ownOnly);
   const [shapes] = createResource(level, loadShapes);
   const role = () => data()?.me?.role;

@@ -1,7 +1,7 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, type JSX } from 'solid-js';
 import { language, t } from '../../lib/i18n/index.ts';
-import { lastMonths, meanGrade, metricValue } from '../../lib/metrics/index.ts';
+import { areaBuurten, lastMonths, meanGrade, metricValue } from '../../lib/metrics/index.ts';
 import { Page } from '../../ui/index.ts';
 import { useSync } from '../sync/index.ts';
 import { LineChart } from './charts.tsx';
@@ -10,9 +10,9 @@ import { createDeviceData, createFigures, createSeries } from './data.ts';
 import { formatCount, formatDateTime, formatValue } from './format.ts';
 import { periodChoices, readPeriod } from './options.ts';
 import { neighbourhoodPaths } from './paths.ts';
+import { FeedbackSection } from './FeedbackSection.tsx';
 import {
   AccessibilitySection,
-  FeedbackSection,
   GardensSection,
   GradesSection,
   OpenItems,
@@ -28,19 +28,14 @@ export function NeighbourhoodPage(): JSX.Element {
   const { status } = useSync();
   const code = () => params.code;
   const period = () => readPeriod(search.periode);
-  const data = createDeviceData();
+  // Only this area's own records: its figures, sections and trends need nothing else, and the
+  // page draws no map, so no map points either.
+  const data = createDeviceData({ area: code });
   const figures = createFigures(data, period);
   const row = () => figures()?.byCode.get(code());
   const area = () => data()?.input.neighbourhoods.find((n) => n.code === code());
   const tenant = () => data()?.me?.role === 'huurder';
-  const buurten = createMemo(
-    () =>
-      new Set(
-        (data()?.input.neighbourhoods ?? [])
-          .filter((n) => n.code === code() || n.wijk_code === code())
-          .map((n) => n.code),
-      ),
-  );
+  const buurten = createMemo(() => areaBuurten(data()?.input.neighbourhoods ?? [], code()));
   const months = createMemo(() => lastMonths(new Date(), 12).map((m) => m.slice(0, 7)));
   const trend = createSeries(data, code, () => months());
   // One formatter, made once per language: toLocaleDateString builds a new one on every call,

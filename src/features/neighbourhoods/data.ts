@@ -13,6 +13,8 @@ import {
   type Accessor,
 } from 'solid-js';
 import {
+  areaBuurten,
+  areaInput,
   computeProgress,
   normaliseServerRow,
   project,
@@ -33,12 +35,27 @@ export interface MapPoint extends WorldPoint {
 }
 
 export interface DeviceData {
+  /** Every area, and the records of all of them or, with `area`, of that area's buurten only. */
   input: ProgressInput;
+  /** Set when `input` holds only the records of this area's own buurten (areaBuurten). */
+  area?: string;
   me: LocalRow<'profiles'> | undefined;
   organisations: LocalRow<'organisations'>[];
   /** CBS homes per area (wijken have them; buurten not in the 2024 figures we carry). */
   homes: Map<string, number | null>;
+  /** The observations as map points; empty unless asked for. */
   points: MapPoint[];
+}
+
+export interface DeviceDataOptions {
+  /**
+   * Only the records of this buurt or wijk (a neighbourhood page): read through the
+   * neighbourhood_code index, so the page neither reads nor recomputes the rest of the
+   * municipality, and writes elsewhere do not wake it.
+   */
+  area?: Accessor<string>;
+  /** Build map points from the observations' locations (only the map draws them). */
+  points?: boolean;
 }
 
 /** Reads "(lon,lat)" as the server sends points. */
@@ -48,32 +65,49 @@ export function parsePoint(value: unknown): { lon: number; lat: number } | undef
 }
 
 /** The synced rows the views need, following the device database live. */
-export function createDeviceData(): Accessor<DeviceData | undefined> {
+export function createDeviceData(
+  options: DeviceDataOptions = {},
+): Accessor<DeviceData | undefined> {
   const { device } = useSync();
   const { user } = useSession();
-  return createLiveQuery(device, async ({ db }): Promise<DeviceData> => {
-    const [areas, observations, categories, gardens, checks, grades, targets, organisations] =
+  const source = () => {
+    const d = device();
+    return d && { db: d.db, area: options.area?.() };
+  };
+  const live = createLiveQuery(source, async ({ db, area }): Promise<DeviceData> => {
+    const areas = await db.neighbourhoods.toArray();
+    const codes = area === undefined ? undefined : [...areaBuurten(areas, area)];
+    const [observations, categories, gardens, checks, grades, targets, organisations] =
       await Promise.all([
-        db.neighbourhoods.toArray(),
-        db.observations.toArray(),
+        codes
+          ? inBuurten<LocalRow<'observations'>>(db.observations, codes)
+          : db.observations.toArray(),
         db.observation_categories.toArray(),
-        db.garden_projects.toArray(),
-        db.accessibility_checks.toArray(),
-        db.neighbourhood_grades.toArray(),
+        codes
+          ? inBuurten<LocalRow<'garden_projects'>>(db.garden_projects, codes)
+          : db.garden_projects.toArray(),
+        codes
+          ? inBuurten<LocalRow<'accessibility_checks'>>(db.accessibility_checks, codes)
+          : db.accessibility_checks.toArray(),
+        codes
+          ? inBuurten<LocalRow<'neighbourhood_grades'>>(db.neighbourhood_grades, codes)
+          : db.neighbourhood_grades.toArray(),
         db.targets.toArray(),
         db.organisations.toArray(),
       ]);
     const me = user() ? await db.profiles.get(user()!.id) : undefined;
     const points: MapPoint[] = [];
-    for (const o of observations) {
-      if (o.deleted_at) continue;
-      const p = parsePoint(o.location);
-      if (p)
-        points.push({
-          id: o.id,
-          open: o.status === 'nieuw' || o.status === 'in_behandeling',
-          ...project(p.lon, p.lat),
-        });
+    if (options.points) {
+      for (const o of observations) {
+        if (o.deleted_at) continue;
+        const p = parsePoint(o.location);
+        if (p)
+          points.push({
+            id: o.id,
+            open: o.status === 'nieuw' || o.status === 'in_behandeling',
+            ...project(p.lon, p.lat),
+          });
+      }
     }
     return {
       input: {
@@ -86,12 +120,35 @@ export function createDeviceData(): Accessor<DeviceData | undefined> {
         grades,
         targets,
       },
+      ...(area === undefined ? {} : { area }),
       me,
       organisations,
       homes: new Map(areas.map((a) => [a.code, a.homes])),
       points,
     };
   });
+  // A live query keeps its last answer while a new source loads: after moving to another area,
+  // the previous area's records must not pass for this one's.
+  return () => {
+    const d = live();
+    return d && d.area === options.area?.() ? d : undefined;
+  };
+}
+
+/** A device table with a `neighbourhood_code` index. */
+interface ByBuurt<T> {
+  where(index: 'neighbourhood_code'): { equals(code: string): { toArray(): Promise<T[]> } };
+}
+
+/**
+ * The rows of the given buurten: one indexed read per buurt. (anyOf walks a cursor row by row,
+ * which cost more than reading the whole table of a small municipality.)
+ */
+async function inBuurten<T>(table: ByBuurt<T>, codes: readonly string[]): Promise<T[]> {
+  const parts = await Promise.all(
+    codes.map((code) => table.where('neighbourhood_code').equals(code).toArray()),
+  );
+  return parts.flat();
 }
 
 /** Only the records of one organisation: a corporation's own homes, projects and assignments. */
@@ -214,7 +271,13 @@ export function createFigures(
     } else if (online() && server.waiting()) {
       return undefined;
     } else if (d) {
-      rows = computeProgress(d.input, { period: period(), tenant, now: new Date() });
+      // Data of one area holds only its own records: compute just its rows (the others would
+      // count nothing and look like real zeros).
+      rows = computeProgress(d.area === undefined ? d.input : areaInput(d.input, d.area), {
+        period: period(),
+        tenant,
+        now: new Date(),
+      });
     }
     if (!rows) return undefined;
     return { rows, byCode: new Map(rows.map((r) => [r.code, r])), source };
@@ -244,24 +307,10 @@ export function createSeries(
     const d = data();
     if (!d) return undefined;
     const tenant = d.me?.role === 'huurder';
-    // One area: only its records matter, so filter first (10,000 observations × 12 months).
-    const area = d.input.neighbourhoods.find((n) => n.code === code());
-    if (!area) return { rows: periods().map(() => undefined), source: 'device' as const };
-    const buurten = new Set(
-      d.input.neighbourhoods
-        .filter((n) => n.code === code() || n.wijk_code === code())
-        .map((n) => n.code),
-    );
-    const input: ProgressInput = {
-      ...d.input,
-      neighbourhoods: d.input.neighbourhoods.filter(
-        (n) => buurten.has(n.code) || n.code === area.wijk_code,
-      ),
-      observations: d.input.observations.filter((o) => buurten.has(o.neighbourhood_code)),
-      gardens: d.input.gardens.filter((g) => buurten.has(g.neighbourhood_code)),
-      checks: d.input.checks.filter((c) => buurten.has(c.neighbourhood_code)),
-      grades: d.input.grades.filter((g) => buurten.has(g.neighbourhood_code)),
-    };
+    // One area: only its records matter (10,000 observations × 12 months).
+    if (!d.input.neighbourhoods.some((n) => n.code === code()))
+      return { rows: periods().map(() => undefined), source: 'device' as const };
+    const input = areaInput(d.input, code());
     return {
       rows: periods().map((period) =>
         computeProgress(input, { period, tenant, now: new Date() }).find((r) => r.code === code()),

@@ -8,14 +8,16 @@ export { neighbourhoodPaths } from './paths.ts';
 export const neighbourhoodRoutes: RouteDefinition[] = [
   {
     path: neighbourhoodPaths.map,
-    component: lazyPage(() => import('./MapPage.tsx'), 'MapPage'),
+    component: lazyPage(() => import('./MapPage.tsx'), 'MapPage', ['neighbourhoods']),
   },
   {
     path: neighbourhoodPaths.compare,
-    component: lazyPage(() => import('./ComparePage.tsx'), 'ComparePage'),
+    component: lazyPage(() => import('./ComparePage.tsx'), 'ComparePage', ['neighbourhoods']),
   },
   {
     path: '/buurten/:code',
-    component: lazyPage(() => import('./NeighbourhoodPage.tsx'), 'NeighbourhoodPage'),
+    component: lazyPage(() => import('./NeighbourhoodPage.tsx'), 'NeighbourhoodPage', [
+      'neighbourhoods',
+    ]),
   },
 ];

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { For, Show, createMemo, createResource, onCleanup, type JSX } from 'solid-js';
 import { language, t, type PlainKey } from '../../lib/i18n/index.ts';
 import {
+  areaBuurten,
   checkClass,
   meanGrade,
   metricValue,
@@ -65,11 +66,7 @@ export function TargetsSection(props: {
     if (!d || !row) return [];
     const year = targetYear(props.period, new Date());
     const wijk = d.input.neighbourhoods.find((n) => n.code === props.code)?.wijk_code;
-    const buurten = new Set(
-      d.input.neighbourhoods
-        .filter((n) => n.code === props.code || n.wijk_code === props.code)
-        .map((n) => n.code),
-    );
+    const buurten = areaBuurten(d.input.neighbourhoods, props.code);
     const perOrg = new Map(
       perCorporation(d.input.gardens, d.input.checks, String(year), buurten).map((c) => [
         c.corporation_id,
@@ -400,51 +397,6 @@ export function GradesSection(props: { data: DeviceData | undefined; code: strin
             values: series()?.rows.map((r) => r?.average_grade[th.theme] ?? null) ?? [],
           }))}
         />
-      </Show>
-    </section>
-  );
-}
-
-/** What tenants said about the handling of observations here (text, never HTML). */
-export function FeedbackSection(props: {
-  data: DeviceData | undefined;
-  buurten: Set<string>;
-}): JSX.Element {
-  const { device } = useSync();
-  const ids = createMemo(() =>
-    ((props.data?.input.observations as LocalRow<'observations'>[] | undefined) ?? [])
-      .filter((o) => props.buurten.has(o.neighbourhood_code))
-      .map((o) => o.id),
-  );
-  const source = () => {
-    const d = device();
-    return d && { db: d.db, ids: ids() };
-  };
-  const feedback = createLiveQuery(source, async ({ db, ids }) =>
-    (await db.observation_events.where('observation_id').anyOf(ids).toArray())
-      .filter((e) => e.kind === 'feedback' && !e.deleted_at)
-      .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
-      .slice(0, 10),
-  );
-  return (
-    <section aria-labelledby="feedback-title">
-      <h2 class="section-title" id="feedback-title">
-        {t('buurt.feedback')}
-      </h2>
-      <Show when={feedback()?.length} fallback={<p>{t('buurt.feedback.none')}</p>}>
-        <ul class="cards">
-          <For each={feedback()}>
-            {(e) => (
-              <li class="card">
-                <Show when={e.rating}>
-                  {(r) => <span>{t('buurt.feedback.rating', { n: r() })}</span>}
-                </Show>
-                <span class="card__text">{e.body}</span>
-                <span>{formatDate(e.created_at)}</span>
-              </li>
-            )}
-          </For>
-        </ul>
       </Show>
     </section>
   );

@@ -8,11 +8,15 @@ export { observationPaths } from './paths.ts';
 export const observationRoutes: RouteDefinition[] = [
   {
     path: observationPaths.list,
-    component: lazyPage(() => import('./ObservationListPage.tsx'), 'ObservationListPage'),
+    component: lazyPage(() => import('./ObservationListPage.tsx'), 'ObservationListPage', [
+      'fieldwork',
+    ]),
   },
   {
     path: observationPaths.new,
-    component: lazyPage(() => import('./NewObservationPage.tsx'), 'NewObservationPage'),
+    component: lazyPage(() => import('./NewObservationPage.tsx'), 'NewObservationPage', [
+      'fieldwork',
+    ]),
   },
   {
     path: '/waarnemingen/:id',

@@ -11,14 +11,14 @@ export function PrivacyMenuLinks(): JSX.Element {
     <>
       <Show when={isMunicipality()}>
         <li>
-          <A href={privacyPaths.audit}>{t('audit.nav')}</A>
+          <A href={privacyPaths.audit}>{t('nav.audit')}</A>
         </li>
         <li>
-          <A href={privacyPaths.requests}>{t('dsr.nav')}</A>
+          <A href={privacyPaths.requests}>{t('nav.dataRequests')}</A>
         </li>
       </Show>
       <li>
-        <A href={privacyPaths.statement}>{t('privacy.nav')}</A>
+        <A href={privacyPaths.statement}>{t('nav.privacy')}</A>
       </li>
     </>
   );

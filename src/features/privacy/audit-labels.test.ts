@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { setLanguage } from '../../lib/i18n/index.ts';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { loadAreas, setLanguage } from '../../lib/i18n/index.ts';
 import type { AuditEntry, Person } from './api.ts';
 import { changeText, readableChanges } from './audit-changes.ts';
 import {
@@ -62,6 +62,8 @@ function entry(over: Partial<AuditEntry>): AuditEntry {
   };
 }
 
+// The texts the audit log screen loads with its route (privacy/index.ts).
+beforeAll(() => loadAreas(['audit', 'fieldwork', 'neighbourhoods', 'privacy']));
 afterEach(() => setLanguage('nl'));
 
 describe('naming the records of entries', () => {
@@ -219,7 +221,7 @@ describe('what changed, in words', () => {
   });
 
   test('in English too', async () => {
-    setLanguage('en');
+    await setLanguage('en');
     const change = entry({
       changes: { category_code: ['schoon.zwerfafval', 'schoon.zwerfafval'] },
     });

@@ -1,7 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadAreas } from '../../lib/i18n/index.ts';
 import type { AuditEntry } from './api.ts';
 import { auditCsv, dutchDayRange, dutchDayStart } from './audit.ts';
 import { loadLookup } from './audit-labels.ts';
+
+// The texts the audit log screen loads with its route (privacy/index.ts).
+beforeAll(() => loadAreas(['audit', 'fieldwork', 'neighbourhoods', 'privacy']));
 
 describe('Dutch calendar days', () => {
   test('start at local midnight: 23:00 UTC in winter, 22:00 UTC in summer', () => {

@@ -11,11 +11,16 @@ export { PrivacyMenuLinks } from './MenuLinks.tsx';
 export const privacyRoutes: RouteDefinition[] = [
   {
     path: privacyPaths.audit,
-    component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage'),
+    component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage', [
+      'audit',
+      'fieldwork',
+      'neighbourhoods',
+      'privacy',
+    ]),
   },
   {
     path: privacyPaths.requests,
-    component: lazyPage(() => import('./DataRequestsPage.tsx'), 'DataRequestsPage'),
+    component: lazyPage(() => import('./DataRequestsPage.tsx'), 'DataRequestsPage', ['privacy']),
   },
 ];
 
@@ -23,6 +28,6 @@ export const privacyRoutes: RouteDefinition[] = [
 export const privacyPublicRoutes: RouteDefinition[] = [
   {
     path: privacyPaths.statement,
-    component: lazyPage(() => import('./StatementPage.tsx'), 'StatementPage'),
+    component: lazyPage(() => import('./StatementPage.tsx'), 'StatementPage', ['privacy']),
   },
 ];

@@ -1,16 +1,11 @@
-import * as audit from './areas/audit.ts';
-import * as fieldwork from './areas/fieldwork.ts';
-import * as neighbourhoods from './areas/neighbourhoods.ts';
-import * as privacy from './areas/privacy.ts';
-import type { Messages } from './translate.ts';
+import type { nl } from './nl.ts';
+import type { Translation } from './translate.ts';
 
-/** English texts. Typed against the Dutch ones, so a missing or extra key fails the build. */
-export const en: Messages = {
-  ...fieldwork.en,
-  ...neighbourhoods.en,
-  ...privacy.en,
-  ...audit.en,
-
+/**
+ * English texts of the core, typed against the Dutch ones, so a missing or extra key fails the
+ * build. A chunk of its own: it loads only when someone chooses English.
+ */
+export const en: Translation<typeof nl> = {
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Skip to content',
   'app.pageTitle': '{page} – Buurtpeil',
@@ -19,6 +14,9 @@ export const en: Messages = {
   'nav.open': 'Menu',
   'nav.home': 'Home',
   'nav.signOut': 'Sign out',
+  'nav.privacy': 'Privacy and accessibility',
+  'nav.audit': 'Audit log',
+  'nav.dataRequests': 'Data requests',
 
   'language.nl': 'Nederlands',
   'language.en': 'English',
@@ -50,6 +48,7 @@ export const en: Messages = {
   'auth.busy': 'Signing in…',
   'auth.useCode': 'Sign in with a code by email',
   'auth.usePassword': 'Sign in with a password',
+  'auth.privacyLink': 'Privacy and accessibility of Buurtpeil',
   'auth.code.title': 'Sign in with a code',
   'auth.code.intro': 'Enter your email address. We will email you a code of 6 digits.',
   'auth.code.send': 'Send me a code',
@@ -83,6 +82,10 @@ export const en: Messages = {
     'Report what you see in the neighbourhood: clean, intact, safe, green.',
   'feature.gardens': 'Green gardens',
   'feature.gardens.summary': 'Follow gardens that turn greener: fewer tiles, more plants.',
+  'feature.grades': 'Grade your neighbourhood',
+  'feature.grades.summary': 'Give your neighbourhood a grade from 1 to 10 every quarter.',
+  'feature.walks': 'Neighbourhood walk',
+  'feature.walks.summary': 'Walk through the neighbourhood together and record what you see.',
   'feature.accessibility': 'Accessibility',
   'feature.accessibility.summary': 'Check whether a home can be used without stairs.',
   'feature.neighbourhoods': 'Neighbourhoods',

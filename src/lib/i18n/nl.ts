@@ -1,18 +1,10 @@
-import * as audit from './areas/audit.ts';
-import * as fieldwork from './areas/fieldwork.ts';
-import * as neighbourhoods from './areas/neighbourhoods.ts';
-import * as privacy from './areas/privacy.ts';
-
 /**
- * Dutch texts: the source language. Plain language (B1): short sentences, everyday words,
- * "je" not "u". Placeholders are written `{name}` and filled in by `t()`.
+ * Dutch texts of the core: the source language, part of the first screen's JavaScript so Dutch
+ * renders at once. The texts of larger areas load with their screens (areas/). Plain language
+ * (B1): short sentences, everyday words, "je" not "u". Placeholders are written `{name}` and
+ * filled in by `t()`.
  */
 export const nl = {
-  ...fieldwork.nl,
-  ...neighbourhoods.nl,
-  ...privacy.nl,
-  ...audit.nl,
-
   'app.name': 'Buurtpeil',
   'app.skipToContent': 'Direct naar de inhoud',
   'app.pageTitle': '{page} – Buurtpeil',
@@ -21,6 +13,9 @@ export const nl = {
   'nav.open': 'Menu',
   'nav.home': 'Start',
   'nav.signOut': 'Uitloggen',
+  'nav.privacy': 'Privacy en toegankelijkheid',
+  'nav.audit': 'Logboek',
+  'nav.dataRequests': 'Verzoeken over gegevens',
 
   'language.nl': 'Nederlands',
   'language.en': 'English',
@@ -52,6 +47,7 @@ export const nl = {
   'auth.busy': 'Bezig met inloggen…',
   'auth.useCode': 'Inloggen met een code per e-mail',
   'auth.usePassword': 'Inloggen met wachtwoord',
+  'auth.privacyLink': 'Privacy en toegankelijkheid van Buurtpeil',
   'auth.code.title': 'Inloggen met een code',
   'auth.code.intro': 'Vul je e-mailadres in. Je krijgt dan een e-mail met een code van 6 cijfers.',
   'auth.code.send': 'Stuur mij een code',
@@ -84,6 +80,10 @@ export const nl = {
   'feature.observations.summary': 'Meld wat je ziet in de buurt: schoon, heel, veilig en groen.',
   'feature.gardens': 'Groene tuinen',
   'feature.gardens.summary': 'Volg tuinen die groener worden: minder tegels, meer groen.',
+  'feature.grades': 'Cijfer voor je buurt',
+  'feature.grades.summary': 'Geef je buurt elk kwartaal een cijfer van 1 tot 10.',
+  'feature.walks': 'Wijkschouw',
+  'feature.walks.summary': 'Loop samen door de buurt en leg vast wat je ziet.',
   'feature.accessibility': 'Toegankelijkheid',
   'feature.accessibility.summary': 'Kijk of een woning zonder trap te gebruiken is.',
   'feature.neighbourhoods': 'Buurten',

@@ -55,10 +55,16 @@ export class MapPage {
 export class NeighbourhoodPage {
   readonly targets: Locator;
   readonly keyFigures: Locator;
+  /** Tenants' reactions to garden projects, one card each. */
+  readonly gardenFeedback: Locator;
+  /** Their counts and average grade. */
+  readonly gardenFigures: Locator;
 
   constructor(readonly page: Page) {
     this.targets = page.locator('ul.targets > li');
     this.keyFigures = page.locator('dl.key-figures');
+    this.gardenFeedback = page.locator('ul.garden-feedback > li');
+    this.gardenFigures = page.getByRole('list', { name: 'Reacties op tuinprojecten in cijfers' });
   }
 
   heading(name: string): Locator {
