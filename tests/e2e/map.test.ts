@@ -238,7 +238,7 @@ describe('neighbourhood map', () => {
     expect(own.n).toBeLessThan(5);
     expect(await tenantArea.gardenFigures.textContent()).toContain('Reacties: Minder dan 5');
     expect(await tenantArea.gardenFigures.textContent()).toContain(
-      'Gemiddeld cijfer (1 tot 5): Geen cijfer',
+      'Gemiddeld aantal sterren (1 tot 5): Geen cijfer',
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

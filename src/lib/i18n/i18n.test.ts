@@ -138,6 +138,7 @@ test('the 1–5 rating of tenant feedback has one name: stars (the 1–10 grade 
     'garden.reactions.average',
     'garden.reactions.noAverage',
     'buurt.feedback.rating',
+    'buurt.feedback.gardens.average',
     'sync.reason.rating_range',
     'sync.reason.feedback_needs_rating',
     'audit.field.rating',

@@ -143,7 +143,7 @@ export const en: Translation<typeof nl> = {
     'Only your own feedback on garden projects is shown here. You do not see what others wrote.',
   'buurt.feedback.gardens.figures': 'Feedback on garden projects in figures',
   'buurt.feedback.gardens.summary': 'Reactions: {count} · Good: {up} · Not good: {down}',
-  'buurt.feedback.gardens.average': 'Average grade (1 to 5): {average}',
+  'buurt.feedback.gardens.average': 'Average stars (1 to 5): {average}',
   'buurt.feedback.garden': 'Garden project',
   'buurt.feedback.up': 'Good',
   'buurt.feedback.down': 'Not good',

@@ -146,7 +146,7 @@ export const nl = {
     'Hier staan alleen je eigen reacties op tuinprojecten. Reacties van anderen zie je niet.',
   'buurt.feedback.gardens.figures': 'Reacties op tuinprojecten in cijfers',
   'buurt.feedback.gardens.summary': 'Reacties: {count} · Goed: {up} · Niet goed: {down}',
-  'buurt.feedback.gardens.average': 'Gemiddeld cijfer (1 tot 5): {average}',
+  'buurt.feedback.gardens.average': 'Gemiddeld aantal sterren (1 tot 5): {average}',
   'buurt.feedback.garden': 'Tuinproject',
   'buurt.feedback.up': 'Goed',
   'buurt.feedback.down': 'Niet goed',
