@@ -201,8 +201,9 @@ export async function pushOutbox(
   const maxBytes = opts.batchBytes ?? MAX_BATCH_BYTES;
   let applied = 0;
   let rejected = 0;
-  // A mark left by a killed push: those entries count as tried and are taken again.
-  if ((await inFlightUpTo(db)) !== undefined) await recoverOutbox(db);
+  // What a killed push left on its way counts as tried and is taken again (callers hold the
+  // Web Lock, so no other push is running).
+  await recoverOutbox(db);
   let batch = await db.transaction('rw', db.outbox, db.sync_state, () =>
     takeBatch(db, size, maxBytes),
   );

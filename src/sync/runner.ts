@@ -6,7 +6,7 @@ import {
   type SyncedTable,
 } from './db.ts';
 import { forgetPhotos, uploadPhotos, type PhotoStorage } from './photos.ts';
-import { pushOutbox, recoverOutbox } from './push.ts';
+import { pushOutbox } from './push.ts';
 import { TransportError, type Cursor, type PullPage, type SyncTransport } from './transport.ts';
 import type { WriteContext } from './writes.ts';
 
@@ -277,7 +277,6 @@ function ahead<T>(request: Promise<T>): Promise<T> {
  * the data: the error is recorded and the next round tries again.
  */
 export async function syncOnce(opts: RunnerOptions): Promise<SyncReport> {
-  await recoverOutbox(opts.db);
   try {
     const first = await pushOutbox(opts);
     const { pulled, reset } = await pullChanges(opts);
